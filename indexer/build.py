@@ -1,0 +1,318 @@
+"""Writing the index: incremental, atomic and parallel.
+
+A build compares the corpus with the manifest of the live generation, parses only new and changed
+files (in worker processes), updates the corpus-level repeated-line statistics, and commits once.
+A full rebuild writes a new generation beside the live one and swaps it in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.writing import IndexWriter
+
+from . import clean, store
+from .article import Article
+from .extract import parse_articles
+from .readers import DEFAULT_LIMITS, Limits, UnreadableFile, is_supported
+from .schema import make_schema
+
+_IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewer
+_WRITER_MEMORY_MB = 256
+
+Progress = Callable[[int, int], None]
+
+
+class BuildError(Exception):
+    """A build that cannot start or finish; the message is meant for a person."""
+
+
+@dataclass
+class SkippedFile:
+    """A corpus file left out of the index, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    index_dir: str
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    documents: int = 0
+    full_rebuild: bool = False
+    elapsed: float = 0.0
+
+    def summary(self) -> str:
+        """One line for people."""
+        kind = "rebuilt" if self.full_rebuild else "updated"
+        return (f"index {kind}: {self.documents} articles ({self.added} added, {self.updated} updated, "
+                f"{self.removed} removed, {self.unchanged} unchanged, {len(self.skipped)} skipped) "
+                f"in {self.elapsed:.2f}s")
+
+
+@dataclass
+class _Parsed:
+    rel: str
+    size: int
+    mtime_ns: int
+    digest: str = ""
+    articles: list[Article] = field(default_factory=list)
+    error: str | None = None
+
+
+def build_index(corpus_dir: str | Path, index_dir: str | Path, *, rebuild: bool = False,
+                jobs: int | None = None, limits: Limits = DEFAULT_LIMITS,
+                progress: Progress | None = None) -> BuildReport:
+    """Bring the index in ``index_dir`` up to date with the articles in ``corpus_dir``.
+
+    Only new and changed files are parsed; removed files leave the index. ``rebuild=True`` builds
+    a fresh index and swaps it in atomically. Unreadable files are skipped and listed in the report.
+    Raises ``BuildError`` when the corpus or index folder cannot be used.
+    """
+    started = time.monotonic()
+    corpus = Path(corpus_dir)
+    if not corpus.exists():
+        raise BuildError(f"corpus folder {corpus} does not exist")
+    if not corpus.is_dir():
+        raise BuildError(f"corpus path {corpus} is a file, not a folder")
+    target = Path(index_dir)
+    try:
+        store.claim(target)
+        with store.build_lock(target):
+            report = _Build(corpus.resolve(), target, limits, jobs, progress).run(rebuild)
+    except store.IndexFolderError as error:
+        raise BuildError(str(error)) from error
+    report.elapsed = time.monotonic() - started
+    return report
+
+
+class _Build:
+    def __init__(self, corpus: Path, index_dir: Path, limits: Limits, jobs: int | None,
+                 progress: Progress | None) -> None:
+        self.corpus = corpus
+        self.index_dir = index_dir
+        self.limits = limits
+        self.jobs = jobs or os.cpu_count() or 1
+        self.progress = progress
+        self.report = BuildReport(index_dir=str(index_dir))
+
+    def run(self, rebuild: bool) -> BuildReport:
+        store.remove_unpublished(self.index_dir)
+        live = store.current_generation(self.index_dir)
+        manifest = None if rebuild or live is None else _load_manifest(live)
+        files = dict(self._scan())
+        if manifest is None:
+            self.report.full_rebuild = True
+            manifest = {"files": {}, "lines": {}}
+        old_files: dict = manifest["files"]
+        removed = [rel for rel in old_files if rel not in files]
+        changed = [rel for rel, stat in files.items()
+                   if rel not in old_files or (old_files[rel]["size"], old_files[rel]["mtime_ns"]) != stat]
+        parsed = {p.rel: p for p in self._parse(changed)}
+        # A file whose content is unchanged (touched, copied back) keeps its documents.
+        for rel in list(parsed):
+            old = old_files.get(rel)
+            if old and parsed[rel].error is None and old["digest"] == parsed[rel].digest:
+                old.update(size=parsed[rel].size, mtime_ns=parsed[rel].mtime_ns)
+                del parsed[rel]
+        lines = Counter(manifest["lines"])
+        boilerplate_before = _boilerplate(lines, manifest)
+        for rel in removed + list(parsed):
+            if rel in old_files:
+                lines.subtract(old_files[rel]["lines"])
+        for item in parsed.values():
+            lines.update(key for a in item.articles for key in clean.line_keys(a.body.split("\n\n")))
+        lines = Counter({k: v for k, v in lines.items() if v > 0})
+        new_entries = {rel: _entry(item) for rel, item in parsed.items()}
+        files_after = {rel: e for rel, e in old_files.items() if rel not in removed}
+        files_after.update(new_entries)
+        manifest_after = {"files": files_after, "lines": dict(lines)}
+        boilerplate = _boilerplate(lines, manifest_after)
+        # Files whose cleaning changes because a line became (or stopped being) boilerplate.
+        shifted = boilerplate ^ boilerplate_before
+        if shifted and not self.report.full_rebuild:
+            stale = [rel for rel, e in files_after.items()
+                     if rel not in parsed and shifted.intersection(e["lines"])]
+            parsed.update({p.rel: p for p in self._parse(stale)})
+        self._write(live, parsed, removed, old_files, boilerplate, manifest_after)
+        self.report.removed = len(removed)
+        self.report.updated = sum(1 for rel in parsed if rel in old_files)
+        self.report.added = sum(1 for rel in parsed if rel not in old_files)
+        failed = {s.path for s in self.report.skipped}
+        self.report.unchanged = sum(1 for rel in files if rel not in parsed and rel not in failed)
+        return self.report
+
+    def _scan(self) -> Iterator[tuple[str, tuple[int, int]]]:
+        for folder, dirnames, filenames in os.walk(self.corpus, onerror=self._walk_error):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = Path(folder) / name
+                if name.startswith(".") or not is_supported(path):
+                    continue
+                rel = path.relative_to(self.corpus).as_posix()
+                reason = self._unsafe(path)
+                if reason:
+                    self.report.skipped.append(SkippedFile(rel, reason))
+                    continue
+                try:
+                    stat = path.stat()
+                except OSError as error:
+                    self.report.skipped.append(SkippedFile(rel, f"cannot stat: {error.strerror}"))
+                    continue
+                yield rel, (stat.st_size, stat.st_mtime_ns)
+
+    def _unsafe(self, path: Path) -> str | None:
+        if not path.is_symlink():
+            return None
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "broken or looping symbolic link"
+        if not target.is_relative_to(self.corpus):
+            return "symbolic link to a file outside the corpus"
+        return None
+
+    def _walk_error(self, error: OSError) -> None:
+        self.report.skipped.append(SkippedFile(str(error.filename), f"cannot list folder: {error.strerror}"))
+
+    def _parse(self, rels: list[str]) -> list[_Parsed]:
+        work = [(self.corpus, rel, self.limits) for rel in rels]
+        done: list[_Parsed] = []
+        if len(work) < _IN_PROCESS_BELOW or self.jobs == 1:
+            results: Iterator[_Parsed] = map(_parse_file, work)
+            done = self._collect(results, len(work))
+        else:
+            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+                done = self._collect(pool.map(_parse_file, work, chunksize=16), len(work))
+        for item in done:
+            if item.error:
+                self.report.skipped.append(SkippedFile(item.rel, item.error))
+        return [item for item in done if item.error is None]
+
+    def _collect(self, results: Iterator[_Parsed], total: int) -> list[_Parsed]:
+        done = []
+        for count, item in enumerate(results, 1):
+            done.append(item)
+            if self.progress:
+                self.progress(count, total)
+        return done
+
+    def _write(self, live: Path | None, parsed: dict[str, _Parsed], removed: list[str],
+               old_files: dict, boilerplate: set[str], manifest: dict) -> None:
+        if self.report.full_rebuild:
+            generation = store.new_generation(self.index_dir)
+            ix = whoosh_index.create_in(str(generation), make_schema())
+        else:
+            generation = live
+            ix = whoosh_index.open_dir(str(generation))
+        writer = ix.writer(limitmb=_WRITER_MEMORY_MB)
+        try:
+            for rel in removed + [r for r in parsed if r in old_files]:
+                _delete_file(writer, old_files[rel])
+            for item in parsed.values():
+                for article in item.articles:
+                    writer.add_document(**_document(article, item.rel, boilerplate))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        manifest["generation"] = ix.latest_generation()
+        ix.close()
+        store.write_atomic(generation / store.MANIFEST, json.dumps(manifest, separators=(",", ":")))
+        if self.report.full_rebuild:
+            store.publish(self.index_dir, generation)
+        self.report.documents = sum(len(e["ids"]) for e in manifest["files"].values())
+
+
+def _parse_file(work: tuple[Path, str, Limits]) -> _Parsed:
+    corpus, rel, limits = work
+    path = corpus / rel
+    try:
+        stat = path.stat()
+        item = _Parsed(rel, stat.st_size, stat.st_mtime_ns)
+        with open(path, "rb") as handle:
+            item.digest = hashlib.blake2b(handle.read(limits.max_file_bytes + 1), digest_size=16).hexdigest()
+        item.articles = parse_articles(path, limits)
+        for article in item.articles:
+            article.path = str(path)
+        if not item.articles:
+            item.error = "holds no article"
+    except UnreadableFile as error:
+        item = _Parsed(rel, 0, 0, error=str(error))
+    except OSError as error:
+        item = _Parsed(rel, 0, 0, error=f"cannot read: {error.strerror or error}")
+    return item
+
+
+def _entry(item: _Parsed) -> dict:
+    keys = [key for article in item.articles for key in clean.line_keys(article.body.split("\n\n"))]
+    return {"size": item.size, "mtime_ns": item.mtime_ns, "digest": item.digest,
+            "ids": [_doc_id(item.rel, a) for a in item.articles], "lines": keys}
+
+
+def _doc_id(rel: str, article: Article) -> str:
+    return rel if article.record is None else f"{rel}#{article.record}"
+
+
+def _delete_file(writer: IndexWriter, entry: dict) -> None:
+    for doc_id in entry["ids"]:
+        writer.delete_by_term("id", doc_id)
+
+
+def _document(article: Article, rel: str, boilerplate: set[str]) -> dict:
+    paragraphs = clean.strip_repeated(article.body.split("\n\n"), boilerplate)
+    document = {
+        "id": _doc_id(rel, article),
+        "path": article.path,
+        "source": rel,
+        "headline": article.headline,
+        "body": "\n\n".join(paragraphs),
+        "people": ", ".join(article.people),
+        "person": ",".join(p.replace(",", " ") for p in article.people),
+        "authors": ", ".join(article.authors),
+        "spelling": f"{article.headline}\n{article.summary or ''}\n{' '.join(paragraphs)}",
+    }
+    if article.summary:
+        document["summary"] = article.summary
+    if article.caption:
+        document["caption"] = article.caption
+    if article.date:
+        document["date"] = article.date
+    return document
+
+
+def _boilerplate(lines: Counter, manifest: dict) -> set[str]:
+    documents = sum(len(e["ids"]) for e in manifest["files"].values())
+    threshold = clean.repeated_threshold(documents)
+    return {key for key, count in lines.items() if count >= threshold}
+
+
+def _load_manifest(generation: Path) -> dict | None:
+    """The generation's manifest, or ``None`` when it is missing or does not match the index
+    (a build killed between commit and manifest write): the caller then rebuilds in full."""
+    try:
+        manifest = json.loads((generation / store.MANIFEST).read_text(encoding="utf-8"))
+        ix = whoosh_index.open_dir(str(generation))
+        generation_number = ix.latest_generation()
+        ix.close()
+    except (OSError, ValueError, whoosh_index.IndexError):
+        return None
+    if manifest.get("generation") != generation_number:
+        return None
+    return manifest

@@ -1,0 +1,194 @@
+"""Boilerplate removal on text: line and block rules, plus corpus-level repeated-line statistics.
+
+The rules describe kinds of boilerplate (appeals, social prompts, read-time lines, captions,
+related-content tails, cookie and copyright notices), never one site's sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+_I = re.IGNORECASE
+
+
+def _any(*patterns: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _I)
+
+
+READ_TIME = _any(
+    r"^\d+\s*-?\s*(?:min(?:ute)?s?|mins?)\.?\s+(?:read|to read)\.?$",
+    r"^(?:estimated\s+)?(?:reading|read) time\s*:?\s*\d+",
+)
+SOCIAL = _any(
+    r"\b(?:join|follow|like|find|connect with)\s+(?:us|our)\b.{0,60}\b(?:facebook|twitter|x|instagram"
+    r"|telegram|whatsapp|linkedin|youtube|tiktok|threads|page|channel|community)\b",
+    r"\bbe the first to know\b",
+    r"^(?:share|tweet|email|print|save|copy link|pin|comment)s?(?:\s*(?:on|this|article|story))?"
+    r"(?:\s*[|/·•,]?\s*(?:share|tweet|email|print|save|facebook|twitter|whatsapp|linkedin|reddit"
+    r"|copy link|pin|comments?))*\s*$",
+    r"^(?:facebook|twitter|whatsapp|linkedin|reddit|email)(?:\s*[|/·•,]?\s*(?:facebook|twitter"
+    r"|whatsapp|linkedin|reddit|email|print))+\s*$",
+    r"^share (?:this|on|via)\b.{0,40}$",
+    r"^(?:share\b.{0,30}?\b(?:facebook|twitter|email|whatsapp|linkedin|x|reddit)\s*)+$",
+)
+PROMO = _any(
+    r"\bclick here\b",
+    r"\bsubscribe (?:now|today|here|for|to (?:our|the))\b",
+    r"\bsign up (?:for|to)\b.{0,60}\bnewsletters?\b",
+    r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b",
+    r"\bfor (?:just|only) [$€£]\s?\d",
+    r"\bads?-free\b",
+    r"^advertisement\.?$|^sponsored(?: content)?$|^ad$",
+    r"\bdownload (?:our|the) app\b",
+    r"\bsupport (?:our|independent|quality) journalism\b",
+)
+COOKIE = _any(r"\b(?:we|this (?:site|website)) uses? cookies\b", r"\baccept (?:all )?cookies\b",
+              r"\bcookie (?:policy|settings|preferences)\b")
+COPYRIGHT = _any(r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b")
+READ_MORE = _any(r"^(?:read|see|watch|also read|more on this|related)(?: (?:more|also|related|next))?"
+                 r"(?: (?:article|story|stories|coverage|video))?\s*[:>»|]",
+                 r"^(?:read|watch) (?:more|the full story)\s*[>»]*$")
+CAPTION = _any(
+    r"\((?:photo|image|picture|video)s?(?:\s+credits?)?\s*:[^)]*\)\s*$",
+    r"^(?:photo|image|picture|file photo|photograph)(?:\s+credits?)?\s*:",
+    r"\b(?:photo|image)\s+(?:credit|courtesy)\b.{0,60}$",
+    r"^(?:image|photo|picture) (?:copyright|caption|source)\b",
+)
+# Who took a picture: names in a credit are not people of the article.
+CREDIT = _any(
+    r"\((?:photo|image|picture|video)s?(?:\s+credits?)?\s*:[^)]*\)",
+    r"\b(?:photo|image|picture)s?\s*(?:credits?|copyright|courtesy)?\s*(?::|by|copyright)\s*"
+    r"[^.()]*?(?=\s+(?:image|photo) caption\b|$)",
+    r"\bimage caption\b",
+)
+# A heading after which everything is another page's content.
+TAIL_HEADING = _any(
+    r"^related(?: (?:content|articles?|stories|coverage|news|posts|reading|topics))?\s*:?$",
+    r"^more (?:from|stories|news|on)\b.{0,40}$",
+    r"^recommended(?: for you| stories| reading)?\s*:?$",
+    r"^you (?:may|might) (?:also )?(?:like|be interested in)\s*:?$",
+    r"^(?:most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories))\s*:?$",
+    r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?\s*:?$|^leave a (?:comment|reply)\b|^join the conversation$",
+)
+SALUTATION = re.compile(r"^dear (?:valued )?(?:readers?|subscribers?|friends?|visitors?|members?)\b", _I)
+CLOSING = re.compile(r"^(?:thank you|thanks|sincerely|regards|best regards|warm regards|yours)\b.{0,20}$", _I)
+APPEAL_CUES = re.compile(
+    r"\b(?:subscri\w+|paywall|donat\w+|membership|premium|ads?-free|a month|per month|journalism"
+    r"|support us|our partner|contribut\w+|sustainable|loyal readers?)\b|[$€£]\s?\d",
+    _I,
+)
+BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-\s)")
+LINE_RULES = (READ_TIME, SOCIAL, PROMO, COOKIE, COPYRIGHT, READ_MORE)
+_MAX_RULE_LINE = 300
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True for a line that one of the boilerplate line rules recognises."""
+    text = line.strip()
+    if not text or len(text) > _MAX_RULE_LINE:
+        return False
+    return any(rule.search(text) for rule in LINE_RULES)
+
+
+def is_caption(line: str) -> bool:
+    """True for a photo caption or credit line."""
+    return bool(CAPTION.search(line.strip()))
+
+
+def strip_credits(caption: str) -> str:
+    """A caption without its photo credits."""
+    return " ".join(CREDIT.sub(" ", caption).split())
+
+
+def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Remove boilerplate from an article's body lines.
+
+    Returns the kept paragraphs and the caption lines met on the way (captions are not body text,
+    but they name the article's people).
+    """
+    lines = _drop_appeal_blocks(lines)
+    paragraphs: list[str] = []
+    captions: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if TAIL_HEADING.match(text) and paragraphs:
+            break
+        if is_caption(text):
+            captions.append(text)
+        elif not is_boilerplate_line(text) and not _is_appeal_paragraph(text):
+            paragraphs.append(text)
+    return paragraphs, captions
+
+
+def _drop_appeal_blocks(lines: list[str]) -> list[str]:
+    """Drop reader appeals that open with a salutation and close with a signature."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        if SALUTATION.match(lines[index].strip()):
+            end = _appeal_end(lines, index)
+            if end is not None:
+                index = end
+                continue
+        kept.append(lines[index])
+        index += 1
+    return kept
+
+
+def _appeal_end(lines: list[str], start: int) -> int | None:
+    """The index just past an appeal's signature, or ``None`` when no closing follows soon."""
+    limit = min(len(lines), start + 40)
+    for index in range(start + 1, limit):
+        if CLOSING.match(lines[index].strip()):
+            index += 1
+            while index < len(lines) and not lines[index].strip():
+                index += 1
+            # The signature: short lines of names and roles, until the next blank line.
+            while index < len(lines) and _is_signature(lines[index]):
+                index += 1
+            return index
+    return None
+
+
+def _is_signature(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and len(text.split()) <= 12 and not text.endswith((".", "?", "!", ":"))
+
+
+def _is_appeal_paragraph(text: str) -> bool:
+    cues = {match.group(0).lower() for match in APPEAL_CUES.finditer(text)}
+    return len(cues) >= 3 and bool(re.search(r"\b(?:you|your|us|our)\b", text, _I))
+
+
+# Corpus-level statistics -------------------------------------------------------------------------
+
+_MIN_REPEATED_WORDS = 3
+
+
+def line_key(line: str) -> str | None:
+    """A short hash of a paragraph for repeated-line statistics; ``None`` for too-short lines."""
+    words = re.findall(r"\w+", line.lower())
+    if len(words) < _MIN_REPEATED_WORDS:
+        return None
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest()
+
+
+def line_keys(paragraphs: Iterable[str]) -> set[str]:
+    """The distinct keys of an article's paragraphs (each article counts a line once)."""
+    return {key for key in map(line_key, paragraphs) if key}
+
+
+def repeated_threshold(document_count: int) -> int:
+    """How many articles must share a line before it counts as boilerplate."""
+    return max(3, document_count // 200)
+
+
+def strip_repeated(paragraphs: list[str], boilerplate_keys: set[str]) -> list[str]:
+    """Drop paragraphs whose key the corpus statistics mark as boilerplate."""
+    if not boilerplate_keys:
+        return paragraphs
+    return [p for p in paragraphs if line_key(p) not in boilerplate_keys]

@@ -1,0 +1,103 @@
+"""Date recognition and normalisation.
+
+Dates are stored naive: a date written with a time zone is converted to UTC first, a date written
+without one is kept as written (news sites print local time and rarely say which).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from dateutil import parser as dateutil_parser
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_YEAR = r"(?:1[89]\d\d|2\d\d\d)"
+# A line is only handed to dateutil when it clearly names a date: dateutil's fuzzy mode would
+# otherwise read "2 minute read" or a score line as a date.
+_DATE_SHAPES = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"      # February 6, 2017
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"  # 6 Feb 2017
+    rf"|\b{_YEAR}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b"  # ISO
+    rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}\b"                       # 06/02/2017
+    rf"|\b{_YEAR}/\d\d/\d\d\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"^(?:(?P<n>\d+|an?|one)\s+(?P<unit>minute|min|hour|hr|day|week)s?\s+ago|(?P<word>today|yesterday))\b",
+    re.IGNORECASE,
+)
+_UNIT_SECONDS = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 604800}
+_LABEL = re.compile(
+    r"^\s*(?:published|posted|updated|last updated|first published|date|dated)(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+_MAX_DATE_LINE = 80
+
+
+def parse_date(text: str, *, reference: datetime | None = None) -> datetime | None:
+    """Parse a date as news pages write it; ``None`` when ``text`` holds no recognisable date.
+
+    ``reference`` is the moment a relative date ("3 hours ago", "yesterday") counts back from.
+    """
+    text = _LABEL.sub("", text.strip())
+    if not text:
+        return None
+    relative = _RELATIVE.match(text)
+    if relative:
+        return _relative_date(relative, reference) if reference else None
+    match = _DATE_SHAPES.search(text)
+    if not match:
+        return None
+    if re.match(rf"{_YEAR}[-/]", match.group(0)):
+        parsed = _iso(match.group(0))
+        return normalise(parsed) if parsed else None
+    # Parse from the date's start so that a trailing time ("21:02", "9:30 a.m. ET") is kept.
+    candidate = text[match.start():match.start() + 40]
+    parsed = _dateutil(candidate) or _dateutil(match.group(0))
+    return normalise(parsed) if parsed else None
+
+
+def date_line(line: str, *, reference: datetime | None = None) -> datetime | None:
+    """The date of a line that is only a date (a dateline in a header), else ``None``."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _MAX_DATE_LINE:
+        return None
+    return parse_date(stripped, reference=reference)
+
+
+def normalise(value: datetime) -> datetime:
+    """Make a datetime naive: aware values become UTC, naive ones stay as written."""
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value
+
+
+def _dateutil(text: str) -> datetime | None:
+    default = datetime(2000, 1, 1)
+    for candidate in (text, re.split(r"\s+[|·•–—-]\s+|\s{2,}", text)[0]):
+        try:
+            return dateutil_parser.parse(candidate, default=default, dayfirst=True, fuzzy=True)
+        except (ValueError, OverflowError):
+            continue
+    return None
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        return dateutil_parser.isoparse(text.replace("/", "-"))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _relative_date(match: re.Match, reference: datetime) -> datetime:
+    reference = normalise(reference)
+    word = (match.group("word") or "").lower()
+    if word == "today":
+        return reference.replace(hour=0, minute=0, second=0, microsecond=0)
+    if word == "yesterday":
+        return (reference - timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    count = match.group("n").lower()
+    amount = 1 if count in ("a", "an", "one") else int(count)
+    return reference - timedelta(seconds=amount * _UNIT_SECONDS[match.group("unit").lower()])

@@ -1,0 +1,139 @@
+"""Raw documents → cleaned ``Article`` values: one path per input kind, one people pass for all."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import clean, dates
+from .article import Article
+from .html import parse_html
+from .people import extract_people, name_key
+from .plaintext import parse_layout, split_names
+from .readers import DEFAULT_LIMITS, Limits, RawDocument, read_documents
+
+_HEADLINE_KEYS = ("headline", "title", "name")
+_SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "standfirst", "lead")
+_DATE_KEYS = ("date", "published", "publish_date", "published_at", "datePublished", "pubdate",
+              "created_at", "timestamp", "time")
+_BODY_KEYS = ("body", "text", "content", "articleBody", "article", "story")
+_PEOPLE_KEYS = ("people", "persons", "person")
+_AUTHOR_KEYS = ("authors", "author", "byline", "by")
+_MAX_HEADLINE = 300
+
+
+def parse_articles(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[Article]:
+    """Read and clean every article in one file; raise ``UnreadableFile`` for a file that cannot be
+    read, return ``[]`` for a readable file that holds no article."""
+    reference = _file_time(path)
+    articles = []
+    for raw in read_documents(path, limits):
+        article = _to_article(raw, reference)
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def _to_article(raw: RawDocument, reference: datetime | None) -> Article | None:
+    if raw.kind == "text":
+        layout = parse_layout(raw.text, reference=reference)
+        if layout is None:
+            return None
+        return _finish(raw, layout.headline, layout.summary, layout.date, layout.authors,
+                       layout.captions, layout.paragraphs, given_people=[])
+    if raw.kind == "html":
+        page = parse_html(raw.text)
+        paragraphs, captions = clean.strip_boilerplate(page.paragraphs)
+        return _finish(raw, page.headline, page.summary, page.date, page.authors,
+                       page.captions + captions, paragraphs, given_people=page.people)
+    return _record_article(raw, reference)
+
+
+def _record_article(raw: RawDocument, reference: datetime | None) -> Article | None:
+    fields = raw.fields or {}
+    body = _first_text(fields, _BODY_KEYS)
+    headline = _first_text(fields, _HEADLINE_KEYS)
+    if not body and not headline:
+        return None
+    paragraphs, captions = clean.strip_boilerplate(body.splitlines())
+    meta = fields.get("meta_data") if isinstance(fields.get("meta_data"), dict) else {}
+    summary = _first_text(fields, _SUMMARY_KEYS) or _first_text(meta, _SUMMARY_KEYS) or None
+    return _finish(raw, headline, summary,
+                   _record_date(fields, reference), _names(fields, _AUTHOR_KEYS), captions,
+                   paragraphs, given_people=_names(fields, _PEOPLE_KEYS))
+
+
+def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime | None,
+            authors: list[str], captions: list[str], paragraphs: list[str],
+            given_people: list[str]) -> Article | None:
+    headline = " ".join(headline.split())[:_MAX_HEADLINE]
+    if not paragraphs and not headline:
+        return None
+    caption = " ".join(filter(None, map(clean.strip_credits, captions))) or None
+    body = "\n\n".join(paragraphs)
+    found = extract_people(headline, summary or "", caption or "", body)
+    people = _merge_people(given_people, found)
+    return Article(path=raw.path, record=raw.record, headline=headline or paragraphs[0][:120],
+                   summary=summary, date=date, people=people, authors=authors, caption=caption,
+                   body=body)
+
+
+def _merge_people(given: list[str], found: list[str]) -> list[str]:
+    seen = {name_key(name) for name in given}
+    return list(given) + [name for name in found if name_key(name) not in seen]
+
+
+def _first_text(fields: dict, keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = fields.get(key)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = "\n".join(value)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _names(fields: dict, keys: tuple[str, ...]) -> list[str]:
+    for key in keys:
+        value = fields.get(key)
+        if isinstance(value, str) and value.strip():
+            return split_names(value)
+        if isinstance(value, list):
+            names = [v.get("name") if isinstance(v, dict) else v for v in value]
+            return [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
+        if isinstance(value, dict) and isinstance(value.get("name"), str):
+            return [value["name"].strip()]
+    return []
+
+
+def _record_date(fields: dict, reference: datetime | None) -> datetime | None:
+    for key in _DATE_KEYS:
+        value = fields.get(key)
+        if isinstance(value, dict):
+            value = value.get("$date", value.get("date"))
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, (int, float)):
+            return _epoch(value)
+        if isinstance(value, str):
+            parsed = dates.parse_date(value, reference=reference)
+            if parsed:
+                return parsed
+    return None
+
+
+def _epoch(value: float) -> datetime | None:
+    seconds = value / 1000 if value > 1e11 else value  # milliseconds, as JavaScript writes them
+    try:
+        return dates.normalise(datetime.fromtimestamp(seconds, tz=timezone.utc))
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _file_time(path: str | Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(os.stat(path).st_mtime)
+    except OSError:
+        return None
+

@@ -1,0 +1,217 @@
+"""HTML pages → main text and metadata (beautifulsoup4 with lxml).
+
+Metadata comes first from JSON-LD, then OpenGraph and meta tags, then the page itself (``<h1>``,
+``<time>``). The main text is the container with the most paragraph text and the least link text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bs4 import BeautifulSoup, Comment, Tag
+
+from . import dates
+
+_DROP_TAGS = ["script", "style", "noscript", "iframe", "svg", "canvas", "form", "button", "nav",
+              "footer", "aside", "select", "template", "object", "embed", "video", "audio", "input"]
+_BOILERPLATE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:comments?|share|sharing|social|related|promo|newsletter|subscri\w*|cookie\w*"
+    r"|footer|nav|navbar|menu|sidebar|advert\w*|ads?|banner|popup|modal|breadcrumbs?|paywall"
+    r"|recommend\w*|most-?popular|trending|outbrain|taboola|widget|toolbar|masthead)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BODY_ATTR = re.compile(
+    r"article[-_]?body|story[-_]?body|post[-_]?(?:content|body)|entry[-_]?content"
+    r"|article[-_]?(?:content|text)|content[-_]?body|main[-_]?content|body[-_]?text",
+    re.IGNORECASE,
+)
+_BLOCKS = ["p", "h2", "h3", "h4", "li", "blockquote", "pre"]
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                  "webpage", "opinionnewsarticle", "report", "liveblogposting"}
+
+
+@dataclass
+class HtmlPage:
+    """What an HTML page yields before boilerplate rules and people extraction."""
+
+    headline: str = ""
+    summary: str | None = None
+    date: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+def parse_html(markup: str) -> HtmlPage:
+    """Extract metadata and the main text's paragraphs from an HTML page."""
+    soup = BeautifulSoup(markup, "lxml")
+    page = HtmlPage()
+    _read_json_ld(soup, page)
+    _read_meta(soup, page)
+    _read_page_metadata(soup, page)
+    page.captions = [_text(fig) for fig in soup.find_all("figcaption") if _text(fig)]
+    for figure in soup.find_all(["figure", "figcaption"]):
+        figure.decompose()  # captions are kept apart from the body
+    _remove_boilerplate(soup)
+    page.paragraphs = _main_paragraphs(soup)
+    if page.headline and page.paragraphs and _same(page.paragraphs[0], page.headline):
+        page.paragraphs.pop(0)
+    return page
+
+
+def _read_json_ld(soup: BeautifulSoup, page: HtmlPage) -> None:
+    for script in soup.find_all("script", type=re.compile("ld\\+json", re.IGNORECASE)):
+        try:
+            data = json.loads(script.string or "")
+        except (json.JSONDecodeError, RecursionError, TypeError):
+            continue
+        for item in _json_ld_items(data):
+            kinds = item.get("@type")
+            kinds = {k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
+            if not kinds & _ARTICLE_TYPES:
+                continue
+            page.headline = page.headline or _clean(item.get("headline") or item.get("name"))
+            page.summary = page.summary or _clean(item.get("description")) or None
+            if page.date is None:
+                page.date = _date(item.get("datePublished") or item.get("dateCreated"))
+            if not page.authors:
+                page.authors = _names(item.get("author"))
+
+
+def _json_ld_items(data: object) -> list[dict]:
+    if isinstance(data, list):
+        return [item for entry in data for item in _json_ld_items(entry)]
+    if not isinstance(data, dict):
+        return []
+    items = [data]
+    if isinstance(data.get("@graph"), list):
+        items += [entry for entry in data["@graph"] if isinstance(entry, dict)]
+    return items
+
+
+def _read_meta(soup: BeautifulSoup, page: HtmlPage) -> None:
+    meta = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+        if key and key not in meta and tag.get("content"):
+            meta[key] = tag["content"]
+    page.headline = page.headline or _clean(meta.get("og:title") or meta.get("twitter:title"))
+    page.summary = page.summary or _clean(meta.get("og:description") or meta.get("description")) or None
+    if page.date is None:
+        for key in ("article:published_time", "datepublished", "pubdate", "publishdate", "date",
+                    "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"):
+            page.date = _date(meta.get(key))
+            if page.date:
+                break
+    if not page.authors:
+        page.authors = _names(meta.get("author") or meta.get("article:author"))
+
+
+def _read_page_metadata(soup: BeautifulSoup, page: HtmlPage) -> None:
+    if not page.headline:
+        heading = soup.find("h1") or soup.find("title")
+        page.headline = _text(heading) if heading else ""
+    if page.date is None:
+        for time in soup.find_all("time"):
+            page.date = _date(time.get("datetime")) or dates.parse_date(_text(time))
+            if page.date:
+                break
+
+
+def _remove_boilerplate(soup: BeautifulSoup) -> None:
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body", "article", "main"):
+            continue
+        attrs = " ".join([tag.get("id") or "", " ".join(tag.get("class") or [])])
+        if attrs.strip() and _BOILERPLATE_ATTR.search(attrs) and not _BODY_ATTR.search(attrs):
+            tag.decompose()
+
+
+def _main_paragraphs(soup: BeautifulSoup) -> list[str]:
+    container = _marked_body(soup) or _densest_container(soup)
+    if container is None:
+        return []
+    paragraphs = []
+    for block in container.find_all(_BLOCKS):
+        if block.find(_BLOCKS):
+            continue  # the innermost block carries the text; avoid counting it twice
+        text = _text(block)
+        if text and not _is_link_list(block, text):
+            paragraphs.append(text)
+    if not paragraphs:
+        paragraphs = [line for line in container.get_text("\n").splitlines() if line.strip()]
+    return [" ".join(p.split()) for p in paragraphs]
+
+
+def _marked_body(soup: BeautifulSoup) -> Tag | None:
+    candidates = soup.find_all(attrs={"itemprop": "articleBody"})
+    candidates += [tag for tag in soup.find_all(True)
+                   if _BODY_ATTR.search(" ".join([tag.get("id") or "", " ".join(tag.get("class") or [])]))]
+    candidates += soup.find_all("article")
+    best = max(candidates, key=_paragraph_chars, default=None)
+    return best if best is not None and _paragraph_chars(best) >= 200 else None
+
+
+def _densest_container(soup: BeautifulSoup) -> Tag | None:
+    scores: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    for paragraph in soup.find_all("p"):
+        text = _text(paragraph)
+        if len(text) < 25:
+            continue
+        score = 1 + min(len(text) / 100, 3) + text.count(",")
+        for depth, parent in enumerate((paragraph.parent, getattr(paragraph.parent, "parent", None))):
+            if isinstance(parent, Tag):
+                tags[id(parent)] = parent
+                scores[id(parent)] = scores.get(id(parent), 0) + score / (depth + 1)
+    if not scores:
+        return soup.body or soup
+    best = max(scores, key=lambda key: scores[key] * (1 - _link_density(tags[key])))
+    return tags[best]
+
+
+def _paragraph_chars(tag: Tag) -> int:
+    return sum(len(_text(p)) for p in tag.find_all("p"))
+
+
+def _link_density(tag: Tag) -> float:
+    text = len(_text(tag)) or 1
+    return min(1.0, sum(len(_text(a)) for a in tag.find_all("a")) / text)
+
+
+def _is_link_list(block: Tag, text: str) -> bool:
+    return block.name == "li" and _link_density(block) > 0.6 and len(text) < 150
+
+
+def _text(tag: Tag | None) -> str:
+    return " ".join(tag.get_text(" ").split()) if tag is not None else ""
+
+
+def _clean(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().lower() == b.strip().lower()
+
+
+def _date(value: object) -> datetime | None:
+    return dates.parse_date(value) if isinstance(value, str) else None
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() and len(value.split()) <= 6 else []
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for entry in value for name in _names(entry)]
+    return []

@@ -1,0 +1,283 @@
+"""Person-name extraction and alias merging.
+
+Rule-based: capitalised name sequences (with particles such as al-, bin, van, de), cleared of
+leading titles, roles, nationalities and places, rejected when they look like organisations,
+months or common words. A bare surname or title-plus-surname resolves to the fullest name met in
+the same article; transliteration variants (Sergei/Sergey) merge through ``name_key``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+_APOS = "'’"
+_NAME_WORD = (
+    rf"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]z|[Aa]r|[Aa]t)-)?"
+    rf"(?:Mc|Mac|O[{_APOS}]|D[{_APOS}])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:-[{_UPPER}]?[{_LOWER}]+)*"
+    rf"|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
+)
+_PARTICLE = r"(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|da|das|dos|du|del|della|di|la|le|ben|ter|zu|st\.)"
+_CANDIDATE = re.compile(rf"(?<![\w{_APOS}-])(?:{_NAME_WORD})(?:\s+(?:{_PARTICLE}\s+)*(?:{_NAME_WORD}))*")
+_ORG_AFTER = re.compile(r"^\s+(?:FC|AFC|CF|SC|AC|AG|SA|NV|PLC|LLC|Inc|Ltd|Corp|Co|Group|GmbH)\b")
+_POSSESSIVE = re.compile(rf"[{_APOS}]s$")
+_SPEECH_AFTER = re.compile(
+    r"^\s*,?\s*(?:said|says|told|added|asked|wrote|explained|insisted|noted|argued|stressed|warned"
+    r"|announced|declared|replied|urged|tweeted|claimed|acknowledged|confirmed|denied|recalled|who)\b")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|asked|according to|wrote|explained|quoted|replied)\s*,?\s*$")
+
+TITLES = frozenset("""
+mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sister brother sheikh imam
+rabbi president vice premier minister chancellor secretary ambassador envoy senator sen rep
+representative congressman congresswoman governor gov mayor judge justice chairman chairwoman chair
+chief executive ceo cfo director spokesman spokeswoman spokesperson general gen colonel col major
+maj captain capt lieutenant lt sergeant sgt admiral commander officer king queen prince princess
+emperor pope cardinal bishop archbishop deputy foreign defense defence interior finance prime
+economy justice health education trade energy state attorney lawmaker mp mk commissioner inspector
+superintendent detective coach manager striker midfielder winger substitute defender goalkeeper
+forward player chancellor leader head founder owner analyst economist professor researcher fellow
+editor writer author reporter correspondent columnist anchor host actor actress singer star champion
+veteran candidate nominee delegate speaker treasurer auditor prosecutor lawyer attorney councillor
+councilman councilwoman alderman sheriff constable ayatollah mullah patriarch rector dean
+""".split())
+NATIONALITIES = frozenset("""
+american british english scottish welsh irish french german italian spanish portuguese dutch belgian
+swiss austrian swedish norwegian danish finnish icelandic polish czech slovak hungarian romanian
+bulgarian greek turkish russian ukrainian belarusian serbian croatian bosnian albanian israeli
+palestinian syrian lebanese jordanian egyptian iraqi iranian saudi emirati qatari kuwaiti yemeni
+omani afghan pakistani indian bangladeshi chinese japanese korean vietnamese thai indonesian
+malaysian filipino australian canadian mexican brazilian argentine argentinian chilean colombian
+peruvian venezuelan cuban nigerian kenyan ethiopian african european asian arab muslim christian
+jewish catholic democratic republican conservative liberal socialist
+""".split())
+PLACES = frozenset("""
+america usa us uk britain england scotland wales ireland france germany italy spain portugal
+netherlands holland belgium switzerland austria sweden norway denmark finland iceland poland russia
+ukraine belarus serbia croatia bosnia albania greece turkey israel palestine syria lebanon jordan
+egypt iraq iran arabia emirates qatar kuwait yemen oman afghanistan pakistan india china japan korea
+vietnam thailand indonesia malaysia philippines australia canada mexico brazil argentina chile
+colombia peru venezuela cuba nigeria kenya ethiopia africa europe asia moscow london paris berlin
+rome madrid washington jerusalem tel aviv gaza beirut damascus tehran baghdad cairo riyadh ankara
+istanbul kiev kyiv beijing tokyo delhi brussels geneva vienna munich astana kazakhstan kremlin north
+south east west middle central eastern western northern southern new york los angeles san francisco
+chicago texas california florida city county district province region valley river island islands
+bay coast street avenue road square
+""".split())
+ORG_WORDS = frozenset("""
+ministry department committee commission council party parliament senate congress assembly court
+university college school institute academy agency bureau office authority union nations
+organization organisation association federation league club team fc united group company corp
+corporation inc ltd plc llc bank fund trust foundation society news post times herald tribune
+journal gazette daily press agency television tv radio network airlines airways motors industries
+systems technologies software labs rovers athletic wanderers ferries park gardens holdings partners
+capital conference summit forum festival awards cup championship games olympics state states
+republic kingdom army navy force forces police guard brigade hospital church mosque synagogue temple
+museum theatre theater centre center hotel airport station stadium arena market exchange board
+service services affairs security defense defence project program programme initiative movement
+front alliance coalition council cabinet government administration embassy consulate
+""".split())
+CALENDAR = frozenset("""
+january february march april may june july august september october november december jan feb mar
+apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+""".split())
+COMMON_STARTERS = frozenset("""
+a an the this that these those it its he she they we you i his her their our my your but and or so
+yet if when while after before since as at in on of for from to by with without about over under
+into onto during despite although though however meanwhile moreover also according asked both each
+every some many most more few all any no not none there here then what which who whom whose where
+why how yes also just only even still again once
+""".split())
+# Plural nouns that open sentences before a verb of speech ("Analysts said") but name no one.
+GROUP_NOUNS = frozenset("""
+analysts economists critics officials experts residents patients employees retailers prosecutors
+engineers others police researchers doctors nurses teachers parents supporters fans voters investors
+farmers workers witnesses protesters lawyers scientists sources authorities leaders members
+ministers observers diplomats historians students locals neighbours neighbors organisers organizers
+officers customers passengers commuters tenants landlords builders developers owners shoppers staff
+colleagues friends relatives family families both many some several most few police people everyone
+everybody nobody anyone someone children women men girls boys
+""".split())
+# Contexts in which a capitalised name is a place or a thing: "in Port Alder", "the Kremlin".
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|across|outside|inside|around|into|towards?|throughout|from)\s+(?:the\s+)?"
+    r"|\bthe\s+)$")
+# Spellings that transliteration spreads over one name: folded to one key when merging.
+_VARIANTS = {
+    "sergey": "sergei", "dmitri": "dmitry", "dmitriy": "dmitry", "alexey": "alexei",
+    "aleksei": "alexei", "aleksey": "alexei", "yuriy": "yuri", "yury": "yuri", "andrey": "andrei",
+    "nikolay": "nikolai", "yevgeny": "evgeny", "yevgeni": "evgeny", "evgeni": "evgeny",
+    "mohammed": "muhammad", "mohammad": "muhammad", "mohamed": "muhammad", "muhammed": "muhammad",
+    "mohamad": "muhammad", "mahmud": "mahmoud", "hussain": "hussein", "husain": "hussein",
+    "osama": "usama", "moammar": "muammar", "qaddafi": "gaddafi", "gadhafi": "gaddafi",
+    "kadhafi": "gaddafi", "qadhafi": "gaddafi", "mikhail": "mikhail", "vasily": "vasili",
+    "maksim": "maxim", "oleksandr": "alexander", "aleksandr": "alexander", "alexandr": "alexander",
+    "lieberman": "liberman",
+}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    words: tuple[str, ...]
+    cue: bool  # a title, role or verb of speech stands beside it
+    start: int
+    locative: bool = False  # "in X", "at X": the place words of a sentence
+
+
+def extract_people(*texts: str) -> list[str]:
+    """The persons named in an article's texts (headline, summary, captions, body), in order of
+    first mention, each once under its fullest name."""
+    mentions = [m for text in texts if text for m in _mentions(text)]
+    vocabulary = _lowercase_vocabulary(texts)
+    places = _place_names(mentions)
+    full: list[_Mention] = [m for m in mentions if len(m.words) >= 2 and _plausible(m, vocabulary)
+                            and name_key(" ".join(m.words)) not in places]
+    people: dict[tuple[str, ...], str] = {}
+    by_part: dict[str, tuple[str, ...]] = {}
+    for mention in full:
+        key = name_key(" ".join(mention.words))
+        merged = next((k for k in people if _same_person(k, key)), None)
+        if merged is None:
+            people[key] = " ".join(mention.words)
+            merged = key
+        elif len(key) > len(merged):
+            # A fuller form ("Bashar al-Assad" after "Bashar Assad") becomes the display name.
+            people[key] = people.pop(merged) if len(mention.words) <= len(people[merged].split()) \
+                else " ".join(mention.words)
+            merged = key
+        for part in (merged[-1], merged[0]):
+            by_part.setdefault(part, merged)
+    for mention in mentions:
+        if len(mention.words) != 1:
+            continue
+        key = name_key(mention.words[0])
+        if key[0] in by_part:
+            continue
+        if mention.cue and _plausible(mention, vocabulary) and key not in places:
+            people.setdefault(key, mention.words[0])
+            by_part[key[0]] = key
+    return list(people.values())
+
+
+def _place_names(mentions: list[_Mention]) -> set[tuple[str, ...]]:
+    """Names the article uses as places or things ("in Port Alder", "the Kremlin") and never with a
+    person's cue."""
+    located, cued = set(), set()
+    for mention in mentions:
+        key = name_key(" ".join(mention.words))
+        (located if mention.locative else cued if mention.cue else set()).add(key)
+    return located - cued
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A comparison key for a name: accents folded, lower case, transliteration variants merged.
+
+    Hyphenated and apostrophe names stay one word (Mensah-Adjei, O'Connell); particles drop out
+    (al-Rashid and Rashid share a key).
+    """
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = re.sub(r"['’`]", "", folded)
+    words = []
+    for word in folded.split():
+        word = re.sub(r"^(?:al|el|ad|as|ash|az|ar|at)-", "", word)
+        word = re.sub(r"[^a-z]", "", word)
+        if word and word not in _KEY_PARTICLES:
+            words.append(word)
+    return tuple(_fold_spelling(_VARIANTS.get(w, w)) for w in words)
+
+
+_KEY_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "der", "den", "di", "du", "la",
+                            "le"})
+
+
+def _fold_spelling(word: str) -> str:
+    # The commonest transliteration drift: "ks"/"x" (Aleksandrov, Alexandrov) and the endings
+    # "-ey"/"-iy"/"-y" (Sergey, Dmitriy, Dmitri).
+    word = word.replace("ks", "x")
+    for ending, replacement in (("iy", "i"), ("ey", "ei"), ("y", "i")):
+        if word.endswith(ending) and len(word) > 4:
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return shorter[0] == longer[0] and shorter[-1] == longer[-1]
+
+
+def _mentions(text: str) -> list[_Mention]:
+    # Editorial brackets ("[Syrian President Bashar] Assad") join the name they split.
+    text = text.replace("[", "").replace("]", "")
+    text = re.sub(r"\((?:photo|image|picture)[^)]*\)", "", text, flags=re.IGNORECASE)
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        if _ORG_AFTER.match(text[match.end():match.end() + 8]):
+            continue  # "Port Alder FC", "Halcyon Systems Inc": an organisation's name
+        words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+        sentence_start = _starts_sentence(text, match.start())
+        words, titled = _strip_leading(words, sentence_start)
+        for run in _split_at_places(words):
+            locative = bool(_LOCATIVE_BEFORE.search(text[max(0, match.start() - 20):match.start()]))
+            cue = titled or bool(_SPEECH_AFTER.match(text[match.end():match.end() + 30])) \
+                or bool(_SPEECH_BEFORE.search(text[max(0, match.start() - 30):match.start()]))
+            found.append(_Mention(tuple(run), cue, match.start(), locative and not titled))
+            titled = False
+    return found
+
+
+def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], bool]:
+    titled = False
+    while words:
+        lower = words[0].lower().rstrip(".")
+        if lower in TITLES:
+            titled = True
+        elif not (lower in NATIONALITIES or lower in PLACES or lower in CALENDAR
+                  or (sentence_start and lower in COMMON_STARTERS)):
+            break
+        words = words[1:]
+        sentence_start = False
+    return words, titled
+
+
+def _split_at_places(words: list[str]) -> list[list[str]]:
+    runs, current = [], []
+    for word in words:
+        lower = word.lower()
+        if lower in ORG_WORDS:
+            return []  # an organisation's name, not a person's
+        if lower in PLACES or lower in CALENDAR or lower in NATIONALITIES or lower in TITLES:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(word)
+    if current:
+        runs.append(current)
+    return [run for run in runs if 1 <= len(run) <= 5]
+
+
+def _plausible(mention: _Mention, vocabulary: set[str]) -> bool:
+    words = [w for w in mention.words if not re.fullmatch(_PARTICLE, w, re.IGNORECASE)]
+    if not words or all(re.fullmatch(r"[A-Z]\.", w) for w in words):
+        return False
+    if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
+        return False
+    # A capitalised word that the article also writes in lower case is a common word ("Security").
+    common = sum(1 for w in words if w.lower() in vocabulary or w.lower() in COMMON_STARTERS)
+    return common == 0 or (mention.cue and common < len(words))
+
+
+def _lowercase_vocabulary(texts: tuple[str, ...]) -> set[str]:
+    return {w for text in texts if text for w in re.findall(rf"(?<![\w-])[{_LOWER}]+(?![\w-])", text)}
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].strip()
+    return not before or before[-1] in ".!?\"“”'‘:;—-\n"

@@ -1,0 +1,82 @@
+"""The plain-text scrape layout: headline, optional sub-headline, date line, read-time line,
+caption, then the body with boilerplate interleaved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from . import clean, dates
+
+_BYLINE = re.compile(r"^(?:by|written by|author:?)\s+(?P<names>[A-Z][^\d]{2,100})$", re.IGNORECASE)
+_HEADER_LINES = 8  # the date line, if any, comes within this many lines of the headline
+_MAX_SUMMARY_CHARS = 400
+
+
+@dataclass
+class TextLayout:
+    """The parts of a plain-text article, before people extraction."""
+
+    headline: str
+    summary: str | None = None
+    date: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout | None:
+    """Split a plain-text scrape into headline, summary, date, captions and body paragraphs."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if not content:
+        return None
+    layout = TextLayout(headline=_tidy(lines[content[0]]))
+    header = content[1:1 + _HEADER_LINES]
+    body_start = content[1] if len(content) > 1 else len(lines)
+    date_at = next((i for i in header if dates.date_line(lines[i], reference=reference)), None)
+    if date_at is not None:
+        layout.date = dates.date_line(lines[date_at], reference=reference)
+        before = [i for i in header if i < date_at]
+        for index in before:
+            _take_header_line(layout, lines[index])
+        body_start = date_at + 1
+    # Read-time lines, bylines and captions sit between the header and the body.
+    for index in content:
+        if index < body_start:
+            continue
+        line = lines[index].strip()
+        if clean.is_boilerplate_line(line) or clean.is_caption(line) or _BYLINE.match(line):
+            if clean.is_caption(line):
+                layout.captions.append(line)
+            elif _BYLINE.match(line):
+                layout.authors.extend(split_names(_BYLINE.match(line).group("names")))
+            body_start = index + 1
+            continue
+        break
+    paragraphs, captions = clean.strip_boilerplate(lines[body_start:])
+    layout.paragraphs = paragraphs
+    layout.captions.extend(captions)
+    return layout
+
+
+def split_names(names: str) -> list[str]:
+    """Split a byline's names: "A, B and C" → ["A", "B", "C"]."""
+    parts = re.split(r"\s*(?:,|\band\b|&|;)\s*", names.strip())
+    return [p.strip() for p in parts if p.strip() and len(p.split()) <= 5]
+
+
+def _take_header_line(layout: TextLayout, line: str) -> None:
+    text = line.strip()
+    byline = _BYLINE.match(text)
+    if byline:
+        layout.authors.extend(split_names(byline.group("names")))
+    elif clean.is_caption(text):
+        layout.captions.append(text)
+    elif layout.summary is None and len(text) <= _MAX_SUMMARY_CHARS and not clean.is_boilerplate_line(text):
+        layout.summary = _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,187 @@
+"""Reading corpus files: bytes → text, one reader per input format.
+
+Readers never interpret article content; they turn a file into ``RawDocument`` values (text, HTML
+or a JSON record) or raise ``UnreadableFile`` with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+# Magic numbers of formats that sometimes wear an article's extension in scraped dumps.
+_BINARY_SIGNATURES = (
+    b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"PK\x03\x04", b"MZ", b"\x1f\x8b",
+    b"BM", b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"fLaC", b"\xca\xfe\xba\xbe",
+)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits that protect a build from huge files and compression bombs."""
+
+    max_file_bytes: int = 32 * 1024 * 1024
+    max_decompressed_bytes: int = 64 * 1024 * 1024
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read as an article; the message says why."""
+
+
+@dataclass
+class RawDocument:
+    """One article's worth of raw input, before cleaning.
+
+    ``kind`` is ``"text"``, ``"html"`` or ``"record"``; ``text`` holds the decoded text or HTML,
+    ``fields`` the JSON object of a record. ``record`` numbers documents inside multi-article files.
+    """
+
+    path: str
+    kind: str
+    text: str = ""
+    fields: dict | None = None
+    record: int | None = None
+
+
+def is_supported(path: Path) -> bool:
+    """True when the file name has an extension the indexer reads (``.gz`` of each included)."""
+    return _format_suffix(path) in SUPPORTED_SUFFIXES
+
+
+def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[RawDocument]:
+    """Read one corpus file into raw documents; raise ``UnreadableFile`` when it cannot be read."""
+    path = Path(path)
+    suffix = _format_suffix(path)
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
+    text = decode(read_bytes(path, limits))
+    if not text.strip():
+        raise UnreadableFile("empty file")
+    name = str(path)
+    if suffix in TEXT_SUFFIXES:
+        return [RawDocument(name, "text", text=text)]
+    if suffix in HTML_SUFFIXES:
+        return [RawDocument(name, "html", text=text)]
+    if suffix in JSONL_SUFFIXES:
+        return _jsonl_records(name, text)
+    return _json_records(name, text)
+
+
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, gunzipped when it ends in ``.gz``, within the size limits."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limits.max_file_bytes + 1)
+    except FileNotFoundError as error:
+        raise UnreadableFile("file vanished before it could be read") from error
+    except IsADirectoryError as error:
+        raise UnreadableFile("is a directory") from error
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from error
+    if len(data) > limits.max_file_bytes:
+        raise UnreadableFile(f"larger than the {limits.max_file_bytes:,}-byte limit")
+    if path.suffix.lower() == ".gz":
+        data = _gunzip(data, limits.max_decompressed_bytes)
+    return data
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as text: BOMs honoured, UTF-8 first, cp1252 for lines that are not UTF-8."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableFile(f"invalid {encoding} text after its byte-order mark") from error
+    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data[:8192]:
+        raise UnreadableFile("binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Scraped archives mix encodings line by line, so decide per line rather than per file.
+        return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
+
+
+def _format_suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as error:
+        raise UnreadableFile(f"corrupt gzip data ({error})") from error
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise UnreadableFile(f"decompresses to more than the {limit:,}-byte limit")
+    if not inflater.eof:
+        raise UnreadableFile("truncated gzip file")
+    return out
+
+
+def _json_records(name: str, text: str) -> list[RawDocument]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UnreadableFile(f"invalid JSON at line {error.lineno} column {error.colno}") from error
+    except RecursionError as error:
+        raise UnreadableFile("JSON nested too deeply") from error
+    if isinstance(value, dict):
+        nested = next((value[k] for k in ("articles", "items", "data", "results")
+                       if isinstance(value.get(k), list)), None)
+        if nested is None:
+            return [RawDocument(name, "record", fields=value)]
+        value = nested
+    if not isinstance(value, list):
+        raise UnreadableFile("JSON holds neither an object nor a list of objects")
+    records = [RawDocument(name, "record", fields=item, record=number)
+               for number, item in enumerate(value) if isinstance(item, dict)]
+    if not records:
+        raise UnreadableFile("JSON list holds no objects")
+    if len(records) == 1:
+        records[0].record = None
+    return records
+
+
+def _jsonl_records(name: str, text: str) -> list[RawDocument]:
+    records = []
+    for number, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            continue  # one broken line must not cost the file's other articles
+        if isinstance(item, dict):
+            records.append(RawDocument(name, "record", fields=item, record=number))
+    if not records:
+        raise UnreadableFile("no JSON object on any line")
+    return records

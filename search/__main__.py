@@ -1,0 +1,111 @@
+"""Command line: ``python -m search [QUERY] [--index DIR] [--limit N] [--json]``.
+
+With a query, print the results and exit; without one, open the interactive shell (or, when
+standard input is not a terminal, run each input line as a query).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from indexer import BuildError, build_index
+from indexer.progress import progress_printer
+
+from .environment import Environment
+from .query import QueryError
+from .render import render_json, render_results
+from .searcher import SORTS, Searcher, SearchError
+
+EXIT_OK, EXIT_INDEX, EXIT_USAGE = 0, 1, 2
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line and exit code 2, as for a bad query
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _ArgumentParser(prog="news-search", description="Search an index of news articles.")
+    parser.add_argument("query", nargs="*", help="the query; without one, open the interactive shell")
+    parser.add_argument("--index", default="index", help="index folder (default: index)")
+    parser.add_argument("--corpus", help="first bring the index up to date with this corpus folder")
+    parser.add_argument("--limit", type=int, default=10, help="hits per page (default: 10)")
+    parser.add_argument("--page", type=int, default=1, help="page of results (default: 1)")
+    parser.add_argument("--sort", choices=SORTS, default="relevance", help="order of results")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the output (default: when it is a terminal)")
+    return parser
+
+
+def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    env = env or Environment()
+    try:
+        args = _parser().parse_args(argv)
+    except _UsageError as error:
+        env.stderr.write(f"news-search: {error}\n")
+        return EXIT_USAGE
+    if args.color != "auto":
+        env.colour = args.color == "always"
+    if args.corpus:
+        code = _update_index(args, env)
+        if code:
+            return code
+    try:
+        searcher = Searcher(args.index)
+    except SearchError as error:
+        env.stderr.write(f"news-search: {error}\n")
+        return EXIT_INDEX
+    with searcher:
+        if args.query:
+            return _print_results(searcher, " ".join(args.query), args, env)
+        if env.interactive:
+            from .shell import run_shell  # prompt_toolkit loads only for the shell
+
+            return run_shell(searcher, env, corpus=Path(args.corpus) if args.corpus else None)
+        worst = EXIT_OK
+        for line in env.stdin:
+            if line.strip():
+                worst = max(worst, _print_results(searcher, line.strip(), args, env))
+        return worst
+
+
+def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env: Environment) -> int:
+    try:
+        results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort)
+    except QueryError as error:
+        env.stderr.write(f"news-search: bad query: {error}\n")
+        return EXIT_USAGE
+    except ValueError as error:
+        env.stderr.write(f"news-search: {error}\n")
+        return EXIT_USAGE
+    except SearchError as error:
+        env.stderr.write(f"news-search: {error}\n")
+        return EXIT_INDEX
+    if args.json:
+        env.stdout.write(render_json(results))
+    else:
+        env.stdout.write(render_results(results, colour=env.colour, width=env.width))
+    return EXIT_OK
+
+
+def _update_index(args: argparse.Namespace, env: Environment) -> int:
+    try:
+        report = build_index(args.corpus, args.index, progress=progress_printer(env.stderr))
+    except BuildError as error:
+        env.stderr.write(f"news-search: cannot build the index: {error}\n")
+        return EXIT_INDEX
+    if report.added or report.updated or report.removed:
+        env.stderr.write(report.summary() + "\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""The shell's special commands: a small registry, as litecli keeps its special commands.
+
+Each command is a function of the shell state and its argument text that returns what to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer import BuildError, build_index
+
+from .environment import Environment
+from .render import render_article, render_people, render_results, render_timeline
+from .results import SearchResults
+from .searcher import SORTS, Searcher
+from .snippets import find_matches
+
+
+class Quit(Exception):
+    """Raised by ``:quit`` to leave the shell."""
+
+
+@dataclass
+class ShellState:
+    """What the shell remembers between lines."""
+
+    searcher: Searcher
+    env: Environment
+    corpus: Path | None = None
+    query: str | None = None
+    page: int = 1
+    limit: int = 10
+    sort: str = "relevance"
+    results: SearchResults | None = None
+    history: list[str] = field(default_factory=list)
+
+    def run_query(self, query: str, page: int = 1) -> str:
+        """Search and remember the results; the rendered page."""
+        self.results = self.searcher.search(query, limit=self.limit, page=page, sort=self.sort)
+        self.query, self.page = query, page
+        return render_results(self.results, colour=self.env.colour, width=self.env.width)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One special command."""
+
+    name: str
+    handler: Callable[[ShellState, str], str]
+    usage: str
+    help: str
+    aliases: tuple[str, ...] = ()
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, usage: str, help: str, aliases: tuple[str, ...] = ()):
+    """Register a special command under ``:name`` (and its aliases)."""
+    def register(handler: Callable[[ShellState, str], str]) -> Callable[[ShellState, str], str]:
+        entry = Command(name, handler, usage, help, aliases)
+        for key in (name, *aliases):
+            COMMANDS[key] = entry
+        return handler
+    return register
+
+
+def run_command(state: ShellState, line: str) -> str:
+    """Run a ``:command argument`` line; unknown commands get a hint, never an exception."""
+    name, _, argument = line.lstrip(":").strip().partition(" ")
+    entry = COMMANDS.get(name.lower())
+    if entry is None:
+        return f"Unknown command ':{name}'. Type :help for the list.\n"
+    return entry.handler(state, argument.strip())
+
+
+QUERY_HELP = """\
+Query syntax
+  words              articles with every word (stemmed: 'minister' finds 'ministers')
+  "exact phrase"     the words in this order;  "words near"~5  within 5 words
+  a OR b, a AND b    boolean operators; NOT word or -word excludes; (parentheses) group
+  presid*            prefix;  ecomony~  fuzzy (1 edit);  ecomony~2  2 edits
+  headline: body: summary: people: authors: source: (or path:)   search one field
+  people:"Sergey Lavrov"   any spelling of a person (Sergei/Sergey, surname alone)
+  date:2017  date:2017-02  date:2017-02-06  date:[2017-01-01 to 2017-03-01]
+  date:>2017-02-01  date:<2016  before:2017-03  after:2016-12-31
+"""
+
+
+@command("help", ":help [command]", "this help, or one command's", aliases=("h", "?"))
+def _help(state: ShellState, argument: str) -> str:
+    if argument:
+        entry = COMMANDS.get(argument.lstrip(":"))
+        return f"{entry.usage}\n  {entry.help}\n" if entry else f"No command ':{argument}'.\n"
+    seen, lines = set(), ["Commands"]
+    for entry in COMMANDS.values():
+        if entry.name not in seen:
+            seen.add(entry.name)
+            lines.append(f"  {entry.usage:<22} {entry.help}")
+    lines += ["  Enter on an empty line shows the next page; Ctrl-R searches history; Ctrl-D quits.",
+              "", QUERY_HELP]
+    return "\n".join(lines)
+
+
+@command("next", ":next", "the next page of results", aliases=("n",))
+def _next(state: ShellState, argument: str) -> str:
+    if not state.results:
+        return "No search yet.\n"
+    if state.page >= state.results.pages:
+        return "That was the last page.\n"
+    return state.run_query(state.query, state.page + 1)
+
+
+@command("prev", ":prev", "the previous page of results", aliases=("p",))
+def _prev(state: ShellState, argument: str) -> str:
+    if not state.results:
+        return "No search yet.\n"
+    if state.page <= 1:
+        return "This is the first page.\n"
+    return state.run_query(state.query, state.page - 1)
+
+
+@command("open", ":open N", "read hit N in full, query words highlighted", aliases=("o",))
+def _open(state: ShellState, argument: str) -> str:
+    hit = _hit_number(state, argument)
+    if isinstance(hit, str):
+        return hit
+    stored = state.searcher.article(hit.id)
+    if stored is None:
+        return "That article is no longer in the index.\n"
+    terms, names = state.searcher.highlight_terms(state.query or "")
+    spans = [(a, b) for a, b, _ in find_matches(stored.get("body") or "", terms, names)]
+    return render_article(stored, spans, colour=state.env.colour, width=state.env.width)
+
+
+@command("similar", ":similar N", "articles like hit N")
+def _similar(state: ShellState, argument: str) -> str:
+    hit = _hit_number(state, argument)
+    if isinstance(hit, str):
+        return hit
+    results = state.searcher.similar(hit.id, limit=state.limit)
+    return f"Articles like: {hit.headline}\n" + render_results(results, colour=state.env.colour,
+                                                              width=state.env.width)
+
+
+@command("sort", ":sort relevance|date|-date", "order results by score, oldest or newest first")
+def _sort(state: ShellState, argument: str) -> str:
+    if argument not in SORTS:
+        return f"Sort by one of: {', '.join(SORTS)} (now {state.sort}).\n"
+    state.sort = argument
+    return state.run_query(state.query) if state.query else f"Sorting by {argument}.\n"
+
+
+@command("limit", ":limit N", "hits per page")
+def _limit(state: ShellState, argument: str) -> str:
+    if not argument.isdigit() or not 1 <= int(argument) <= 100:
+        return f"Give a number from 1 to 100 (now {state.limit}).\n"
+    state.limit = int(argument)
+    return state.run_query(state.query) if state.query else f"{state.limit} hits per page.\n"
+
+
+@command("people", ":people", "the people most often in the current results")
+def _people(state: ShellState, argument: str) -> str:
+    if not state.query:
+        return "No search yet.\n"
+    return render_people(state.searcher.facets(state.query), colour=state.env.colour)
+
+
+@command("timeline", ":timeline", "results per month as a bar chart")
+def _timeline(state: ShellState, argument: str) -> str:
+    if not state.query:
+        return "No search yet.\n"
+    width = max(10, (state.env.width or 80) - 20)
+    return render_timeline(state.searcher.facets(state.query), colour=state.env.colour, width=width)
+
+
+@command("stats", ":stats", "facts about the index")
+def _stats(state: ShellState, argument: str) -> str:
+    stats = state.searcher.stats()
+    built = stats["built"].strftime("%Y-%m-%d %H:%M") if stats["built"] else "unknown"
+    return (f"Index {stats['index']} ({stats['generation']}): {stats['articles']} articles, "
+            f"last built {built}\n")
+
+
+@command("reindex", ":reindex", "bring the index up to date with the corpus")
+def _reindex(state: ShellState, argument: str) -> str:
+    if state.corpus is None:
+        return "No corpus folder known: start the shell with --corpus DIR to use :reindex.\n"
+    try:
+        report = build_index(state.corpus, state.searcher.index_dir, progress=_progress(state.env))
+    except BuildError as error:
+        return f"Cannot reindex: {error}\n"
+    state.searcher.refresh()
+    return report.summary() + "\n"
+
+
+@command("quit", ":quit", "leave the shell (or Ctrl-D)", aliases=("q", "exit"))
+def _quit(state: ShellState, argument: str) -> str:
+    raise Quit
+
+
+def _hit_number(state: ShellState, argument: str):
+    if not state.results or not state.results.hits:
+        return "No results to choose from.\n"
+    if not argument.isdigit():
+        return "Give the number of a hit, as listed.\n"
+    number = int(argument)
+    for hit in state.results.hits:
+        if hit.rank == number:
+            return hit
+    return f"No hit {number} on this page.\n"
+
+
+def _progress(env: Environment):
+    def show(done: int, total: int) -> None:
+        env.stderr.write(f"\rindexing {done}/{total}")
+        if done == total:
+            env.stderr.write("\n")
+        env.stderr.flush()
+    return show

@@ -1,0 +1,254 @@
+"""The query language → a Whoosh query.
+
+Whoosh's parser is extended through its plugin seams (fields, phrases, proximity, fuzzy terms,
+dates, ``>``/``<``); what it would silently accept but a person did not mean (unbalanced quotes,
+unknown fields, impossible dates, a lone operator) is refused here with a ``QueryError``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from whoosh import query as wq
+from whoosh.fields import Schema
+from whoosh.qparser import (
+    AndGroup,
+    FieldAliasPlugin,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldPlugin,
+    QueryParser,
+    SingleQuotePlugin,
+)
+from whoosh.qparser.dateparse import DateParserPlugin
+
+from indexer.dates import parse_date
+from indexer.schema import DEFAULT_FIELDS
+
+MAX_QUERY_CHARS = 2000
+MIN_PREFIX_CHARS = 2
+FIELD_ALIASES = {"source": ["path", "file"], "date": ["on"]}
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_FIELD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\S)")
+_BEFORE_AFTER = re.compile(r"(?<![\w:])(before|after):(?=\S)", re.IGNORECASE)
+_COMPARISON = re.compile(r"\bdate:(?P<op><=|>=|<|>)(?P<when>\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\w:-])")
+_RANGE = re.compile(r"\bdate:\[\s*(?P<start>[^\]]*?)\s+to\s+(?P<end>[^\]]*?)\s*\]", re.IGNORECASE)
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; ``str(error)`` is a one-line explanation for a person.
+
+    ``position`` is the 0-based character offset of the problem when it is known.
+    """
+
+    def __init__(self, message: str, position: int | None = None) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+def parse_query(text: str, schema: Schema) -> wq.Query:
+    """Turn a query typed by a person into a Whoosh query, or raise ``QueryError``.
+
+    Words must all match unless the query says ``OR``.
+    """
+    text = prepare(text)
+    _check_fields(text, schema)
+    _check_ranges(text)
+    parser = _parser(schema)
+    errors: list[str] = []
+    parser.add_plugin(DateParserPlugin(callback=errors.append, free=False))
+    try:
+        parsed = parser.parse(text)
+    except (ValueError, TypeError, OverflowError) as error:
+        raise QueryError(f"cannot understand the query: {error}") from error
+    if errors:
+        raise QueryError(f"not a date: {errors[0]!r} (write dates as 2017, 2017-02 or 2017-02-06)",
+                         text.find(errors[0]))
+    _check_terms(parsed)
+    if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
+        raise QueryError("the query has no words to search for (only common words like 'the'?)")
+    return parsed
+
+
+def prepare(text: str) -> str:
+    """Normalise a typed query and refuse what cannot be a query; returns the text to parse."""
+    if not isinstance(text, str):
+        raise QueryError("a query must be text")
+    text = _CONTROL.sub(" ", text).strip()
+    if not text:
+        raise QueryError("empty query: type some words to search for")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(text):,} characters; the limit is {MAX_QUERY_CHARS:,})")
+    _check_balance(text)
+    text = _BEFORE_AFTER.sub(lambda m: "date:<" if m.group(1).lower() == "before" else "date:>", text)
+    text = _COMPARISON.sub(_comparison_as_range, text)
+    text = _negate_minus(text)
+    _check_operators(text)
+    return text
+
+
+def relax(parsed: wq.Query) -> wq.Query | None:
+    """The same query with its free words OR-ed instead of AND-ed; filters (fields, dates) stay
+    required. ``None`` when there is nothing to relax."""
+    if not isinstance(parsed, wq.And):
+        return None
+    words = [child for child in parsed.children() if _is_free_word(child)]
+    if len(words) < 2:
+        return None
+    filters = [child for child in parsed.children() if not _is_free_word(child)]
+    return wq.And(filters + [wq.Or(words)]) if filters else wq.Or(words)
+
+
+def _is_free_word(node: wq.Query) -> bool:
+    return isinstance(node, wq.Or) and all(isinstance(c, wq.Term) and c.fieldname in DEFAULT_FIELDS
+                                           for c in node.children())
+
+
+def _parser(schema: Schema) -> QueryParser:
+    parser = QueryParser(None, schema, group=AndGroup)
+    parser.remove_plugin_class(SingleQuotePlugin)  # apostrophes are part of names (O'Neill)
+    parser.add_plugin(MultifieldPlugin([f for f in DEFAULT_FIELDS if f in schema]))
+    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
+    return parser
+
+
+def _check_balance(text: str) -> None:
+    depth, opened, quote_at = 0, [], None
+    for position, char in enumerate(text):
+        if char == '"':
+            quote_at = None if quote_at is not None else position
+        elif quote_at is None and char == "(":
+            depth += 1
+            opened.append(position)
+        elif quote_at is None and char == ")":
+            if depth == 0:
+                raise QueryError(f"unbalanced parenthesis: ')' at position {position + 1} closes nothing",
+                                 position)
+            depth -= 1
+            opened.pop()
+    if quote_at is not None:
+        raise QueryError(f"unbalanced quote: the '\"' at position {quote_at + 1} is never closed", quote_at)
+    if opened:
+        raise QueryError(f"unbalanced parenthesis: '(' at position {opened[-1] + 1} is never closed",
+                         opened[-1])
+
+
+def _comparison_as_range(match: re.Match) -> str:
+    """``date:<2017`` means before 2017 began and ``date:>2017-02-01`` after that day ended;
+    ``<=``/``>=`` include the period itself. Whoosh reads a bare bound as its whole period."""
+    operator, when = match.group("op"), match.group("when")
+    period = _period(when)
+    if period is None:
+        raise QueryError(f"not a date: {when!r} (write dates as 2017, 2017-02 or 2017-02-06)", match.start())
+    start, end = period
+    if operator == "<":
+        return f"date:[to {(start - timedelta(days=1)).date().isoformat()}]"
+    if operator == ">":
+        return f"date:[{(end + timedelta(microseconds=1)).date().isoformat()} to]"
+    return f"date:[to {when}]" if operator == "<=" else f"date:[{when} to]"
+
+
+def _period(text: str) -> tuple[datetime, datetime] | None:
+    """The first and last moment of a year, month or day written as 2017, 2017-02 or 2017-02-06."""
+    parts = [int(p) for p in text.split("-")]
+    try:
+        if len(parts) == 1:
+            return datetime(parts[0], 1, 1), datetime(parts[0] + 1, 1, 1) - timedelta(microseconds=1)
+        if len(parts) == 2:
+            start = datetime(parts[0], parts[1], 1)
+            following = datetime(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return start, following - timedelta(microseconds=1)
+        start = datetime(*parts)
+        return start, start + timedelta(days=1) - timedelta(microseconds=1)
+    except ValueError:
+        return None
+
+
+def _negate_minus(text: str) -> str:
+    """Rewrite ``-word``, ``-"phrase"`` and ``-(group)`` outside quotes as ``NOT ...``."""
+    out, quoted = [], False
+    for position, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        starts_word = position == 0 or text[position - 1].isspace() or text[position - 1] == "("
+        follows = text[position + 1:position + 2]
+        if char == "-" and not quoted and starts_word and (follows.isalnum() or follows in "\"("):
+            out.append("NOT ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _check_operators(text: str) -> None:
+    words = _outside_quotes(text, lambda part: part, inside=lambda part: " x ").replace("(", " ( ") \
+        .replace(")", " ) ").split()
+    if words and all(w in OPERATORS or w in "()" for w in words):
+        raise QueryError(f"'{' '.join(words)}' needs words to search for")
+    for index, word in enumerate(words):
+        if word not in OPERATORS:
+            continue
+        after = words[index + 1] if index + 1 < len(words) else None
+        before = words[index - 1] if index else None
+        if after is None or after in OPERATORS - {"NOT"} or after == ")":
+            raise QueryError(f"'{word}' needs a word after it")
+        if word != "NOT" and (before is None or before in OPERATORS or before == "("):
+            raise QueryError(f"'{word}' needs a word before it")
+
+
+def _check_fields(text: str, schema: Schema) -> None:
+    known = set(schema.names()) | {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
+    for match in _FIELD.finditer(_outside_quotes(text, lambda part: part, inside=_blank)):
+        name = match.group(1)
+        if name not in known:
+            usable = ", ".join(sorted(DEFAULT_FIELDS + ("date", "source", "authors")))
+            raise QueryError(f"unknown field '{name}:' (fields: {usable})", match.start())
+
+
+def _check_ranges(text: str) -> None:
+    for match in _RANGE.finditer(text):
+        start, end = (_range_end(match.group(name)) for name in ("start", "end"))
+        if start and end and start > end:
+            raise QueryError(f"date range runs backwards: {match.group('start')} is after {match.group('end')}",
+                             match.start())
+
+
+def _range_end(text: str) -> datetime | None:
+    text = text.strip()
+    if re.fullmatch(r"\d{4}", text):
+        return datetime(int(text), 1, 1)
+    if re.fullmatch(r"\d{4}-\d{1,2}", text):
+        year, month = map(int, text.split("-"))
+        return datetime(year, month, 1) if 1 <= month <= 12 else None
+    return parse_date(text)
+
+
+def _check_terms(parsed: wq.Query) -> None:
+    for node in _walk(parsed):
+        if isinstance(node, (wq.Prefix, wq.Wildcard)):
+            literal = re.split(r"[*?]", node.text)[0]
+            if len(literal) < MIN_PREFIX_CHARS:
+                raise QueryError(f"'{node.text}' would match almost every word: give at least "
+                                 f"{MIN_PREFIX_CHARS} letters before '*' or '?'")
+        if isinstance(node, wq.Every):
+            raise QueryError("'*' alone would match every article: add some words")
+        if isinstance(node, wq.FuzzyTerm) and node.maxdist > 2:
+            raise QueryError("fuzzy matching allows at most 2 edits (word~2)")
+
+
+def _walk(node: wq.Query):
+    yield node
+    for child in node.children():
+        yield from _walk(child)
+
+
+def _outside_quotes(text: str, outside, inside=None) -> str:
+    parts = text.split('"')
+    return '"'.join(outside(p) if i % 2 == 0 else (inside(p) if inside else p) for i, p in enumerate(parts))
+
+
+def _blank(part: str) -> str:
+    return " " * len(part)

@@ -1,0 +1,153 @@
+"""Results → text for terminals and pipes: ANSI colour, plain text or JSON.
+
+Article text is untrusted: every control character and escape sequence is removed here, at the
+last step before a terminal, so that no byte of an article can move the cursor, retitle the
+window or reorder text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from datetime import datetime
+
+from .results import Facets, Hit, SearchResults
+from .snippets import Fragment
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"            # CSI: colours, cursor moves
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"       # DCS, SOS, PM, APC strings
+    r"|\x1b[@-Z\\-_]?"                      # two-byte escapes and a lone ESC
+    r"|\x9b[0-?]*[ -/]*[@-~]"              # 8-bit CSI
+)
+# C0 and C1 controls, DEL, bidi overrides and isolates, zero-width and line/paragraph separators.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+HIGHLIGHT = "\x1b[1;33m"
+DATE_COLOUR = "\x1b[36m"
+PEOPLE_COLOUR = "\x1b[32m"
+
+
+def safe(text: str, *, newlines: bool = False) -> str:
+    """``text`` with every escape sequence and control character removed (tabs become spaces;
+    newlines are kept only when ``newlines``)."""
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = text.replace("\t", " ").replace("\r", "")
+    text = _UNSAFE.sub("", text)
+    return text if newlines else text.replace("\n", " ")
+
+
+def paint(text: str, style: str, colour: bool) -> str:
+    """``text`` in an ANSI style when colour is on."""
+    return f"{style}{text}{RESET}" if colour and text else text
+
+
+def highlighted(fragment: Fragment | str, spans: list[tuple[int, int]] | None = None, *,
+                colour: bool, style: str = HIGHLIGHT, newlines: bool = False) -> str:
+    """Render text with highlight spans, each piece made safe on its own so offsets hold."""
+    text = fragment.text if isinstance(fragment, Fragment) else fragment
+    spans = fragment.highlights if isinstance(fragment, Fragment) else (spans or [])
+    out, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        out.append(safe(text[position:start], newlines=newlines))
+        piece = safe(text[start:end], newlines=newlines)
+        out.append(paint(piece, style, colour) if colour else f"[{piece}]")
+        position = end
+    out.append(safe(text[position:], newlines=newlines))
+    return "".join(out)
+
+
+def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
+    """One hit as a block: number and headline, date · people · file, then the snippet."""
+    indent = " " * 5
+    number = paint(f"{hit.rank:>3}.", DIM, colour)
+    lines = [f"{number} {paint(safe(hit.headline) or '(no headline)', BOLD, colour)}"]
+    meta = [paint(format_date(hit.date), DATE_COLOUR, colour)] if hit.date else []
+    if hit.people:
+        shown = ", ".join(safe(p) for p in hit.people[:4])
+        more = f" +{len(hit.people) - 4}" if len(hit.people) > 4 else ""
+        meta.append(paint(shown + more, PEOPLE_COLOUR, colour))
+    meta.append(paint(safe(hit.id), DIM, colour))
+    lines.append(indent + " · ".join(meta))
+    for fragment in hit.fragments:
+        lines += _wrap(highlighted(fragment, colour=colour), width - len(indent), indent)
+    return "\n".join(lines)
+
+
+def render_results(results: SearchResults, *, colour: bool, width: int = 100) -> str:
+    """A page of results with a header line, for a terminal or a pipe."""
+    head = f"{results.total} result{'s' if results.total != 1 else ''}"
+    if results.total > len(results.hits):
+        head += f", page {results.page} of {results.pages}"
+    if results.relaxed:
+        head += " (no article has every word; showing articles with some of them)"
+    head += f" in {results.elapsed * 1000:.1f} ms"
+    lines = [paint(head, DIM, colour)]
+    if results.suggestion:
+        lines.append(f"Did you mean: {paint(safe(results.suggestion), BOLD, colour)}")
+    for hit in results.hits:
+        lines += ["", render_hit(hit, colour=colour, width=width)]
+    return "\n".join(lines) + "\n"
+
+
+def render_json(results: SearchResults) -> str:
+    """The results as one JSON object; control characters escaped so that it is terminal-safe."""
+    text = json.dumps(results.to_dict(), ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+
+
+def render_article(stored: dict, terms_spans: list[tuple[int, int]] | None = None, *,
+                   colour: bool, width: int = 100) -> str:
+    """A whole cleaned article for the pager, query matches highlighted in the body."""
+    lines = [paint(safe(stored.get("headline") or "(no headline)"), BOLD, colour)]
+    if stored.get("summary"):
+        lines.append(safe(stored["summary"]))
+    meta = [format_date(stored["date"])] if stored.get("date") else []
+    meta.append(safe(stored.get("path", "")))
+    lines.append(paint(" · ".join(meta), DIM, colour))
+    people = stored.get("person")
+    if people:
+        lines.append(paint("People: " + safe(people.replace(",", ", ")), PEOPLE_COLOUR, colour))
+    if stored.get("authors"):
+        lines.append(paint("By: " + safe(stored["authors"]), DIM, colour))
+    lines.append("")
+    body = highlighted(stored.get("body") or "", terms_spans or [], colour=colour, newlines=True)
+    for paragraph in body.split("\n\n"):
+        lines += _wrap(paragraph, width, "") + [""]
+    return "\n".join(lines)
+
+
+def render_people(facets: Facets, *, colour: bool) -> str:
+    """The top people of a result set, with counts."""
+    if not facets.people:
+        return "No people in these results.\n"
+    width = max(len(safe(name)) for name, _ in facets.people)
+    return "".join(f"{paint(f'{count:>5}', DIM, colour)}  {safe(name):<{width}}\n"
+                   for name, count in facets.people)
+
+
+def render_timeline(facets: Facets, *, colour: bool, width: int = 60) -> str:
+    """Hits per month as a bar chart."""
+    if not facets.months:
+        return "No dated articles in these results.\n"
+    top = max(count for _, count in facets.months)
+    return "".join(f"{month}  {paint('█' * max(1, round(count / top * width)), DATE_COLOUR, colour)} {count}\n"
+                   for month, count in facets.months)
+
+
+def format_date(value: datetime) -> str:
+    """A date as a reader wants it: the day, and the time when one was given."""
+    if value.hour or value.minute:
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.strftime("%Y-%m-%d")
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    # Wrapping works on visible characters; ANSI codes make lines look longer than they are.
+    return textwrap.wrap(text, width=max(20, width), initial_indent=indent, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False) or [indent]

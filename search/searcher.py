@@ -1,0 +1,281 @@
+"""Running queries against an index: ranking, paging, snippets, facets, suggestions."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import struct
+import time
+import zlib
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.searching import Hit as WhooshHit
+
+from indexer import store
+from indexer.schema import SNIPPET_FIELDS
+
+from . import ranking
+from .query import OPERATORS, QueryError, parse_query, prepare, relax
+from .results import Facets, Hit, SearchResults
+from .snippets import make_fragments
+
+SORTS = ("relevance", "date", "-date")
+MAX_LIMIT = 1000
+SUGGEST_BELOW = 5  # results; more than this and the words were probably meant
+_TEXT_FIELDS = {"headline", "summary", "caption", "body"}
+# What a damaged or half-written index raises from inside Whoosh when it is opened or read.
+_DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error, zlib.error,
+           pickle.UnpicklingError, whoosh_index.IndexError)
+
+
+class SearchError(Exception):
+    """An index that cannot be searched; the message says what to do."""
+
+
+class IndexNotFound(SearchError):
+    """No index has been built at the given place."""
+
+
+class IndexDamaged(SearchError):
+    """The index exists but cannot be read."""
+
+
+class Searcher:
+    """An open index for running many queries; picks up a finished build on the next query.
+
+    Use as a context manager, or call ``close()``.
+    """
+
+    def __init__(self, index_dir: str | Path = "index") -> None:
+        self.index_dir = Path(index_dir)
+        self._generation: Path | None = None
+        self._index = None
+        self._searcher = None
+        self._open()
+
+    # Opening and refreshing -------------------------------------------------------------------
+
+    def _open(self) -> None:
+        generation = store.current_generation(self.index_dir)
+        if generation is None:
+            raise IndexNotFound(f"no index in {self.index_dir}: build one with "
+                                f"'python -m indexer CORPUS {self.index_dir}'")
+        try:
+            index = whoosh_index.open_dir(str(generation))
+            searcher = index.searcher(weighting=ranking.weighting())
+        except _DAMAGE as error:
+            raise IndexDamaged(f"the index in {self.index_dir} is damaged ({type(error).__name__}); "
+                               f"rebuild it with 'python -m indexer CORPUS {self.index_dir} --rebuild'") from error
+        self.close()
+        self._generation, self._index, self._searcher = generation, index, searcher
+
+    def refresh(self) -> None:
+        """Switch to the newest finished build, if there is one."""
+        if store.current_generation(self.index_dir) != self._generation:
+            self._open()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+
+    def close(self) -> None:
+        """Release the index files."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._index.close()
+            self._searcher = self._index = None
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # Queries ----------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 10, page: int = 1, sort: str = "relevance",
+               facets: bool = False) -> SearchResults:
+        """Run a query and return one page of ranked hits with snippets.
+
+        ``sort`` is ``"relevance"``, ``"date"`` (oldest first) or ``"-date"`` (newest first).
+        Raises ``QueryError`` for a malformed query and ``ValueError`` for bad arguments.
+        """
+        _check_arguments(limit, page, sort)
+        started = time.perf_counter()
+        self.refresh()
+        schema = self._index.schema
+        parsed = parse_query(query, schema)
+        page_results = self._page(parsed, limit, page, sort)
+        relaxed = False
+        relaxed_query = relax(parsed) if page_results.total == 0 else None
+        if relaxed_query is not None:
+            parsed, relaxed = relaxed_query, True
+            page_results = self._page(parsed, limit, page, sort)
+        terms, names = self._highlight_terms(parsed)
+        hits = [self._hit(hit, terms, names) for hit in page_results]
+        total = page_results.total
+        results = SearchResults(query=query, total=total, hits=hits, page=page, limit=limit, sort=sort,
+                                relaxed=relaxed)
+        if total < SUGGEST_BELOW:
+            results.suggestion = self.suggest(query)
+        if facets:
+            results.facets = self._facets(parsed)
+        results.elapsed = time.perf_counter() - started
+        return results
+
+    def facets(self, query: str, *, top_people: int = 20) -> Facets:
+        """People, years and months counted over every article the query matches."""
+        self.refresh()
+        return self._facets(parse_query(query, self._index.schema), top_people)
+
+    def similar(self, ident: str, *, limit: int = 10) -> SearchResults:
+        """Articles most like the one with this id or path ("more like this")."""
+        self.refresh()
+        started = time.perf_counter()
+        docnum = self._docnum(ident)
+        if docnum is None:
+            raise QueryError(f"no article {ident!r} in the index")
+        stored = self._searcher.stored_fields(docnum)
+        text = " ".join(filter(None, (stored.get("headline"), stored.get("body"))))
+        found = self._searcher.more_like(docnum, "body", text=text, top=limit, numterms=25)
+        hits = [self._hit(hit, set(), set()) for hit in found]
+        return SearchResults(query=f"like:{stored.get('id')}", total=len(hits), hits=hits, limit=limit,
+                             elapsed=time.perf_counter() - started)
+
+    def article(self, ident: str) -> dict | None:
+        """Every stored field of one article (by id or path), or ``None``."""
+        self.refresh()
+        docnum = self._docnum(ident)
+        return dict(self._searcher.stored_fields(docnum)) if docnum is not None else None
+
+    def suggest(self, query: str) -> str | None:
+        """A did-you-mean query built from the index's own words, or ``None``."""
+        try:
+            text = prepare(query)
+        except QueryError:
+            return None
+        reader = self._searcher.reader()
+        corrector = self._searcher.corrector("spelling")
+        changed = False
+
+        def fix(match: re.Match) -> str:
+            nonlocal changed
+            word = match.group(0)
+            lower = word.lower()
+            if word in OPERATORS or len(lower) < 3 or reader.doc_frequency("spelling", lower):
+                return word
+            options = corrector.suggest(lower, limit=1, maxdist=2 if len(lower) > 4 else 1)
+            if not options:
+                return word
+            changed = True
+            return options[0]
+
+        fixed = re.sub(r'(?<![\w:*~"-])[^\W\d_]+(?![\w:*~(])', fix, text)
+        return fixed if changed and fixed != text else None
+
+    def highlight_terms(self, query: str) -> tuple[set[str], set[str]]:
+        """The analysed words and the name keys a query highlights (for whole-article views)."""
+        try:
+            return self._highlight_terms(parse_query(query, self._index.schema))
+        except QueryError:
+            return set(), set()
+
+    def stats(self) -> dict:
+        """Facts about the open index for the shell's toolbar and ``:stats``."""
+        self.refresh()
+        reader = self._searcher.reader()
+        built = datetime.fromtimestamp((self._generation / store.MANIFEST).stat().st_mtime) \
+            if (self._generation / store.MANIFEST).exists() else None
+        return {"index": str(self.index_dir), "articles": reader.doc_count(),
+                "segments": len(self._index._segments()) if hasattr(self._index, "_segments") else None,
+                "built": built, "generation": self._generation.name}
+
+    def people_names(self) -> list[str]:
+        """Every person name in the index (for completion)."""
+        return [term.decode("utf-8") for term in self._searcher.reader().lexicon("person")]
+
+    # Helpers ----------------------------------------------------------------------------------
+
+    def _page(self, parsed: wq.Query, limit: int, page: int, sort: str):
+        if sort == "relevance":
+            return self._searcher.search_page(parsed, page, pagelen=limit, terms=False)
+        # Undated articles come last in both directions.
+        order = sorting.MultiFacet([sorting.QueryFacet({0: wq.Every("date")}, other=1),
+                                    sorting.FieldFacet("date", reverse=sort == "-date")])
+        return self._searcher.search_page(parsed, page, pagelen=limit, sortedby=order)
+
+    def _highlight_terms(self, parsed: wq.Query) -> tuple[set[str], set[str]]:
+        terms: set[str] = set()
+        names: set[str] = set()
+        reader = self._searcher.reader()
+        for fieldname, text in _leaf_terms(parsed, reader):
+            if fieldname in _TEXT_FIELDS:
+                terms.add(text)
+            elif fieldname in ("people", "authors"):
+                names.add(text)
+        return terms, names
+
+    def _hit(self, hit: WhooshHit, terms: set[str], names: set[str]) -> Hit:
+        stored = hit.fields()
+        fragments = []
+        for fieldname in SNIPPET_FIELDS:
+            fragments = make_fragments(stored.get(fieldname) or "", terms, names)
+            if any(f.highlights for f in fragments) or not (terms or names):
+                break
+        if not any(f.highlights for f in fragments):
+            fragments = make_fragments(stored.get("body") or "", terms, names)
+        people = [p for p in (stored.get("person") or "").split(",") if p]
+        return Hit(id=stored["id"], path=stored["path"], headline=stored.get("headline", ""),
+                   date=stored.get("date"), people=people, score=hit.score if isinstance(hit.score, float) else 0.0,
+                   fragments=fragments, summary=stored.get("summary"), rank=hit.rank + 1)
+
+    def _facets(self, parsed: wq.Query, top_people: int = 20) -> Facets:
+        reader = self._searcher.reader()
+        people: Counter[str] = Counter()
+        years: Counter[int] = Counter()
+        months: Counter[str] = Counter()
+        dates = reader.column_reader("date", translate=True) if reader.has_column("date") else None
+        for docnum in self._searcher.docs_for_query(parsed):
+            if reader.has_vector(docnum, "person"):
+                people.update(t.decode("utf-8") if isinstance(t, bytes) else t
+                              for t, _ in reader.vector_as("weight", docnum, "person"))
+            value = dates[docnum] if dates is not None else None
+            if isinstance(value, datetime) and value.year > 1:
+                years[value.year] += 1
+                months[f"{value.year:04d}-{value.month:02d}"] += 1
+        return Facets(people=people.most_common(top_people), years=sorted(years.items()),
+                      months=sorted(months.items()))
+
+    def _docnum(self, ident: str) -> int | None:
+        for fieldname in ("id", "path"):
+            docnum = self._searcher.document_number(**{fieldname: ident})
+            if docnum is not None:
+                return docnum
+        return None
+
+
+def _leaf_terms(node: wq.Query, reader) -> list[tuple[str, str]]:
+    """The index terms a query can match, with prefixes, wildcards and fuzzy terms expanded."""
+    if isinstance(node, wq.Not):
+        return []
+    if isinstance(node, wq.MultiTerm):
+        return [(node.fieldname, t.decode("utf-8")) for t in node._btexts(reader)]
+    if isinstance(node, wq.Term):
+        return [(node.fieldname, str(node.text))]
+    if isinstance(node, wq.Phrase):
+        return [(node.fieldname, str(word)) for word in node.words]
+    return [term for child in node.children() for term in _leaf_terms(child, reader)]
+
+
+def _check_arguments(limit: int, page: int, sort: str) -> None:
+    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise ValueError(f"limit must be a whole number from 1 to {MAX_LIMIT}")
+    if not isinstance(page, int) or page < 1:
+        raise ValueError("page must be a whole number from 1")
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+
+

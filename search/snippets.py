@@ -1,0 +1,127 @@
+"""Highlighted fragments as structured spans: text plus ``(start, end)`` offsets, no colour codes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexer.people import name_key
+from indexer.schema import text_analyzer
+
+FRAGMENT_CHARS = 200
+MAX_FRAGMENTS = 3
+SNIPPET_BUDGET = 320
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
+_ANALYZER = text_analyzer()
+
+
+@dataclass
+class Fragment:
+    """A piece of an article's text with the query's matches marked as character spans."""
+
+    text: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+def make_fragments(text: str, terms: set[str], names: set[str] = frozenset()) -> list[Fragment]:
+    """The best 1-3 fragments of ``text`` for a query, whole sentences where they fit.
+
+    ``terms`` are analysed (stemmed) query terms; ``names`` are lower-case words matched as written
+    (person names, which are not stemmed).
+    """
+    if not text:
+        return []
+    matches = find_matches(text, terms, names)
+    if not matches:
+        return [_window(text, 0, min(len(text), FRAGMENT_CHARS), [])]
+    sentences = _sentences(text)
+    scored = []
+    for start, end in sentences:
+        inside = [m for m in matches if start <= m[0] and m[1] <= end]
+        if inside:
+            distinct = {text[a:b].lower() for a, b, _ in inside}
+            scored.append((len({t for _, _, t in inside}) * 10 + len(distinct) + len(inside), start, end, inside))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    chosen, used, covered = [], 0, set()
+    for _, start, end, inside in scored:
+        new_terms = {t for _, _, t in inside} - covered
+        length = min(end - start, FRAGMENT_CHARS)
+        fits = used + length <= FRAGMENT_CHARS
+        if chosen and (len(chosen) == MAX_FRAGMENTS or used >= SNIPPET_BUDGET or not (new_terms or fits)):
+            continue
+        chosen.append((start, end, inside))
+        covered |= {t for _, _, t in inside}
+        used += length
+    chosen.sort()
+    return [_window(text, start, end, inside) for start, end, inside in chosen]
+
+
+def find_matches(text: str, terms: set[str], names: set[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Every ``(start, end, term)`` in ``text`` whose analysed form is a query term."""
+    found = []
+    for token in _ANALYZER(text, chars=True, mode="query", removestops=False):
+        if token.text in terms:
+            found.append((token.startchar, token.endchar, token.text))
+    if names:
+        # Names are matched by their folded key, so "Sergey" in the text answers people:sergei.
+        for match in re.finditer(r"\b[^\W\d_][\w'’]*", text):
+            key = name_key(match.group(0).replace("'", "").replace("’", ""))
+            if key and key[0] in names:
+                found.append((match.start(), match.end(), key[0]))
+    found.sort()
+    return _without_overlaps(found)
+
+
+def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _window(text: str, start: int, end: int, inside: list[tuple[int, int, str]]) -> Fragment:
+    """Cut a sentence to about ``FRAGMENT_CHARS`` around its matches, at word boundaries."""
+    if end - start > FRAGMENT_CHARS:
+        focus = inside[0][0] if inside else start
+        left = max(start, focus - FRAGMENT_CHARS // 3)
+        right = min(end, left + FRAGMENT_CHARS)
+        left = _word_start(text, left, start)
+        right = _word_end(text, right, left)
+        prefix = "…" if left > start else ""
+        suffix = "…" if right < end else ""
+        start, end = left, right
+    else:
+        prefix = suffix = ""
+    body = text[start:end]
+    stripped = len(body) - len(body.lstrip())
+    body = body.strip()
+    offset = len(prefix) - start - stripped
+    highlights = [(a + offset, b + offset) for a, b, _ in inside if a >= start and b <= end]
+    fragment = " ".join(body.split("\n")) if "\n" in body else body
+    return Fragment(prefix + fragment + suffix, highlights)
+
+
+def _word_start(text: str, position: int, floor: int) -> int:
+    while position > floor and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _word_end(text: str, position: int, floor: int) -> int:
+    """Move a cut left to the end of the last whole word, so that no word is split."""
+    if position >= len(text) or text[position].isspace():
+        return position
+    while position > floor and not text[position - 1].isspace():
+        position -= 1
+    return position

@@ -1,0 +1,100 @@
+"""Shared fixtures: small articles we wrote, the shipped corpus, and ../shared when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer import build_index
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_d07907a3221a4613.txt"
+
+# A plain-text scrape in the seed's layout, written for these tests.
+HARBOUR_ARTICLE = """\
+Mayor orders review of ferry timetable after complaints
+
+Commuters say the new schedule leaves them stranded at night
+
+March 3, 2021 08:15
+3 minute read.
+
+Mayor Elena Vasquez-Hart speaks to commuters at the ferry terminal. (photo credit: ANNA KOWAL/HERALD)
+
+
+Dear Reader,
+Local news costs money to make. Unlike many others, we have no paywall, and we want to keep it that way.
+
+For $4 a month you receive:
+
+  • An ad-free website
+  • Our weekly newsletter
+
+Thank you,
+
+Philippa Grange, Publisher
+Desmond Achebe, Editor-in-Chief
+
+
+Mayor Elena Vasquez-Hart on Wednesday ordered a review of the city's ferry timetable after hundreds
+of commuters complained that the last evening sailing had been cut.
+
+Vasquez-Hart said the operator had not consulted passengers before the change.
+
+Be the first to know - Join our Facebook page.
+
+"People who work late shifts at the hospital now have no way home," said Rosa Delgado, a nurse who lives on the island.
+
+The operator's managing director, Fiona Gallagher, said the late sailing carried fewer than twenty passengers a night.
+
+Gallagher said the company would consider restoring it if the council shared the cost.
+
+Get Herald Plus now for just $4 a month and enjoy an ad-free website. Click here>>
+
+Related Content
+
+February 1, 2021
+Council approves new bus lanes on Harbour Road
+"""
+
+
+@pytest.fixture
+def harbour_file(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour.txt"
+    path.write_text(HARBOUR_ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def seed_file() -> Path:
+    if not SEED.exists():
+        pytest.skip("../shared is not beside the project")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped corpus, indexed once for the whole session."""
+    index_dir = tmp_path_factory.mktemp("corpus-index")
+    report = build_index(CORPUS, index_dir, jobs=1)
+    assert not report.skipped, report.skipped
+    return index_dir
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    """Write a corpus file (creating folders) and return its path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def article_text(headline: str, date: str, body: str, summary: str = "A summary line") -> str:
+    """A minimal plain-text article in the seed's layout."""
+    return f"{headline}\n\n{summary}\n\n{date}\n2 minute read.\n\n{body}\n"

@@ -1,0 +1,174 @@
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from indexer import BuildError, build_index, store
+from indexer.build import _load_manifest
+from tests.conftest import article_text, write
+
+
+def docs(index_dir: Path) -> dict[str, dict]:
+    generation = store.current_generation(index_dir)
+    ix = whoosh_index.open_dir(str(generation))
+    with ix.searcher() as searcher:
+        return {fields["id"]: dict(fields) for fields in searcher.all_stored_fields()}
+
+
+def corpus_of(tmp_path: Path, count: int = 3) -> Path:
+    corpus = tmp_path / "corpus"
+    for n in range(count):
+        write(corpus, f"a{n}.txt", article_text(f"Headline {n}", f"March {n + 1}, 2021", f"Body text number {n}."))
+    return corpus
+
+
+def test_first_build_then_nothing_to_do(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    first = build_index(corpus, index_dir)
+    assert (first.added, first.documents, first.full_rebuild) == (3, 3, True)
+    again = build_index(corpus, index_dir)
+    assert (again.added, again.updated, again.removed, again.unchanged, again.full_rebuild) == (0, 0, 0, 3, False)
+    assert set(docs(index_dir)) == {"a0.txt", "a1.txt", "a2.txt"}
+
+
+def test_add_change_delete_and_rename(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    build_index(corpus, index_dir)
+    write(corpus, "a0.txt", article_text("Headline zero, revised", "March 1, 2021", "New body."))
+    (corpus / "a1.txt").unlink()
+    (corpus / "a2.txt").rename(corpus / "moved.txt")
+    write(corpus, "sub/new.txt", article_text("Fresh", "April 1, 2021", "Fresh body."))
+    report = build_index(corpus, index_dir)
+    assert (report.added, report.updated, report.removed) == (2, 1, 2)
+    stored = docs(index_dir)
+    assert set(stored) == {"a0.txt", "moved.txt", "sub/new.txt"}
+    assert stored["a0.txt"]["headline"] == "Headline zero, revised"
+
+
+def test_touched_but_unchanged_file_is_not_reindexed(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    build_index(corpus, index_dir)
+    os.utime(corpus / "a0.txt", (1_000_000, 1_000_000))
+    report = build_index(corpus, index_dir)
+    assert (report.updated, report.unchanged) == (0, 3)
+
+
+def test_rebuild_swaps_generations_and_keeps_the_previous_one(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    build_index(corpus, index_dir)
+    first = store.current_generation(index_dir)
+    build_index(corpus, index_dir, rebuild=True)
+    second = store.current_generation(index_dir)
+    assert second != first and first.exists()
+    build_index(corpus, index_dir, rebuild=True)
+    assert not first.exists() and second.exists()
+
+
+def test_skipped_files_are_reported_and_the_build_finishes(tmp_path):
+    corpus = corpus_of(tmp_path)
+    write(corpus, "empty.txt", "")
+    write(corpus, "image.html", b"\x89PNG\r\n\x1a\nbinary")
+    write(corpus, "bad.json", "{nope")
+    write(corpus, "notes.md", "ignored: not an article format")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    outside = write(tmp_path, "outside.txt", article_text("Outside", "May 1, 2021", "Secret."))
+    (corpus / "link.txt").symlink_to(outside)
+    report = build_index(corpus, tmp_path / "index")
+    reasons = {s.path: s.reason for s in report.skipped}
+    assert set(reasons) == {"empty.txt", "image.html", "bad.json", "loop.txt", "link.txt"}
+    assert "binary" in reasons["image.html"] and "outside" in reasons["link.txt"]
+    assert report.documents == 3
+
+
+def test_a_file_that_becomes_unreadable_keeps_its_old_documents(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    build_index(corpus, index_dir)
+    write(corpus, "a0.txt", b"\x00\x01binary now")
+    report = build_index(corpus, index_dir)
+    assert [s.path for s in report.skipped] == ["a0.txt"]
+    assert "a0.txt" in docs(index_dir)
+
+
+def test_repeated_lines_across_the_corpus_are_removed(tmp_path):
+    corpus = tmp_path / "corpus"
+    promo = "Listen to our award winning harbour podcast every single morning"
+    for n in range(4):
+        write(corpus, f"p{n}.txt", article_text(f"Story {n}", "June 1, 2022", f"Unique paragraph {n} here.\n\n{promo}"))
+    index_dir = tmp_path / "index"
+    build_index(corpus, index_dir)
+    assert all(promo not in d["body"] for d in docs(index_dir).values())
+
+
+def test_incremental_stats_reindex_articles_whose_cleaning_changes(tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    promo = "Listen to our award winning harbour podcast every single morning"
+    for n in range(2):
+        write(corpus, f"p{n}.txt", article_text(f"Story {n}", "June 1, 2022", f"Unique paragraph {n}.\n\n{promo}"))
+    build_index(corpus, index_dir)
+    assert all(promo in d["body"] for d in docs(index_dir).values())  # two copies: not yet boilerplate
+    write(corpus, "p2.txt", article_text("Story 2", "June 1, 2022", f"Unique paragraph 2.\n\n{promo}"))
+    report = build_index(corpus, index_dir)
+    assert report.added == 1 and report.updated == 2
+    assert all(promo not in d["body"] for d in docs(index_dir).values())
+
+
+def test_foreign_folder_and_bad_corpus_paths_are_refused(tmp_path):
+    corpus = corpus_of(tmp_path)
+    foreign = tmp_path / "precious"
+    write(foreign, "thesis.doc", "years of work")
+    with pytest.raises(BuildError, match="not empty"):
+        build_index(corpus, foreign, rebuild=True)
+    assert (foreign / "thesis.doc").read_text() == "years of work"
+    with pytest.raises(BuildError, match="does not exist"):
+        build_index(tmp_path / "missing", tmp_path / "index")
+    with pytest.raises(BuildError, match="is a file"):
+        build_index(foreign / "thesis.doc", tmp_path / "index")
+
+
+def test_a_second_build_is_refused_while_one_runs(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    build_index(corpus, index_dir)
+    entered, release = threading.Event(), threading.Event()
+
+    def hold_lock():
+        with store.build_lock(index_dir):
+            entered.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold_lock)
+    holder.start()
+    entered.wait(5)
+    try:
+        with pytest.raises(BuildError, match="another build"):
+            build_index(corpus, index_dir)
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_stale_manifest_forces_a_full_rebuild(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    build_index(corpus, index_dir)
+    manifest = store.current_generation(index_dir) / store.MANIFEST
+    manifest.write_text('{"generation": -1, "files": {}, "lines": {}}')
+    assert _load_manifest(manifest.parent) is None
+    assert build_index(corpus, index_dir).full_rebuild
+
+
+def test_leftovers_of_an_interrupted_rebuild_are_cleaned(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    build_index(corpus, index_dir)
+    leftover = store.new_generation(index_dir)
+    write(leftover, "junk.seg", "half-written")
+    build_index(corpus, index_dir)
+    assert not leftover.exists()
+
+
+def test_parallel_parse_matches_serial(tmp_path):
+    corpus = corpus_of(tmp_path, count=40)
+    serial = build_index(corpus, tmp_path / "one", jobs=1)
+    parallel = build_index(corpus, tmp_path / "two", jobs=2)
+    assert serial.documents == parallel.documents == 40
+    assert docs(tmp_path / "one") == docs(tmp_path / "two")

@@ -1,0 +1,81 @@
+import pytest
+
+from indexer import clean
+
+
+@pytest.mark.parametrize("line", [
+    "2 minute read.", "5 min read", "Reading time: 4 min",
+    "Be the first to know - Join our Facebook page.", "Follow us on Twitter for the latest updates",
+    "Share on Facebook | Twitter | Email", "Share this article",
+    "Share this with Facebook Share this with Twitter Share this with Email",
+    "Get Herald Plus now for just $4 a month and enjoy an ad-free website. Click here>>",
+    "Sign up for our morning newsletter and get the day's top stories in your inbox.",
+    "Advertisement", "We use cookies to improve your experience.",
+    "© 2024 Valley Courier Media. All rights reserved.", "Copyright 2019 The Times",
+    "Read more: Council approves new bus lanes", "Read related article: Floods hit the coast",
+])
+def test_boilerplate_lines(line):
+    assert clean.is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The minister said the two sides would share intelligence on Facebook accounts used by militants.",
+    "Shares in the company rose 6 percent after the announcement.",
+    "She read the report in two minutes and called it a disgrace.",
+    "The club said a record 24,000 tickets had been sold.",
+])
+def test_article_sentences_are_kept(line):
+    assert not clean.is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The minister meets his counterpart in Moscow. (photo credit: EMBASSY SPOKESMAN'S OFFICE)",
+    "Residents wade through floodwater (Photo: Anna Kowal/Courier)",
+    "Photo: Reuters", "Image copyright Getty Images Image caption The harbour at dawn",
+])
+def test_captions(line):
+    assert clean.is_caption(line)
+
+
+def test_credits_are_removed_from_captions():
+    assert clean.strip_credits("Fans celebrate on Sunday. (photo credit: MARK DELANEY/HERALD)") == \
+        "Fans celebrate on Sunday."
+    assert clean.strip_credits("Fans celebrate on Sunday. Photo: Luca Ferrante") == "Fans celebrate on Sunday."
+    assert clean.strip_credits("Image copyright Anna Kowal Image caption Judge Samuel Oduya in 2022") == \
+        "Judge Samuel Oduya in 2022"
+
+
+def test_appeal_block_is_removed_through_its_signature():
+    lines = ["First paragraph of the story.", "", "Dear Reader,", "We need your support.", "",
+             "  • Premium access", "", "Thank you,", "", "Jane Roe, Publisher", "John Doe, Editor", "", "",
+             "The story goes on."]
+    kept, captions = clean.strip_boilerplate(lines)
+    assert kept == ["First paragraph of the story.", "The story goes on."] and captions == []
+
+
+def test_appeal_paragraph_without_salutation_is_removed():
+    appeal = ("Unlike many news organizations, we have no paywall. Support our journalism for $5 a month "
+              "and become a member: your subscription keeps us going.")
+    kept, _ = clean.strip_boilerplate(["Real news paragraph.", appeal])
+    assert kept == ["Real news paragraph."]
+
+
+def test_related_tail_is_cut_but_not_before_the_story():
+    kept, _ = clean.strip_boilerplate(["Story.", "Related Content", "June 1, 2020", "Other headline"])
+    assert kept == ["Story."]
+    kept, _ = clean.strip_boilerplate(["Related", "Story after a stray heading."])
+    assert kept == ["Related", "Story after a stray heading."]
+
+
+def test_captions_are_collected_not_kept_in_the_body():
+    kept, captions = clean.strip_boilerplate(["Story.", "A harbour at dawn. (Photo: Anna Kowal)"])
+    assert kept == ["Story."] and captions == ["A harbour at dawn. (Photo: Anna Kowal)"]
+
+
+def test_repeated_line_statistics():
+    boiler = "Subscribe to our daily briefing for the news that matters"
+    assert clean.line_key(boiler) == clean.line_key(boiler.upper() + "!")
+    assert clean.line_key("Too short") is None
+    assert clean.repeated_threshold(40) == 3 and clean.repeated_threshold(10_000) == 50
+    paragraphs = ["A real paragraph about the port.", boiler]
+    assert clean.strip_repeated(paragraphs, {clean.line_key(boiler)}) == paragraphs[:1]

@@ -1,0 +1,105 @@
+import io
+import json
+
+import pytest
+
+from indexer.__main__ import main as index_main
+from search.__main__ import main as search_main
+from search.environment import Environment
+from tests.conftest import article_text, write
+
+
+class Streams:
+    def __init__(self, stdin: str = "") -> None:
+        self.env = Environment(stdin=io.StringIO(stdin), stdout=io.StringIO(), stderr=io.StringIO(),
+                               colour=False, width=100, height=40)
+
+    @property
+    def out(self) -> str:
+        return self.env.stdout.getvalue()
+
+    @property
+    def err(self) -> str:
+        return self.env.stderr.getvalue()
+
+
+@pytest.fixture
+def built(tmp_path):
+    corpus = tmp_path / "corpus"
+    body = "Siobhan O'Connell said the strike would go on."
+    write(corpus, "a.txt", article_text("Dockworkers strike", "March 14, 2022", body))
+    write(corpus, "b.txt", article_text("Ferry fares rise", "July 4, 2022", "Fares rise by 12 percent."))
+    out, err = io.StringIO(), io.StringIO()
+    assert index_main([str(corpus), str(tmp_path / "index")], out, err) == 0
+    assert out.getvalue().startswith("index rebuilt: 2 articles")
+    return tmp_path
+
+
+def test_json_output(built):
+    streams = Streams()
+    assert search_main(["strike", "--index", str(built / "index"), "--json"], streams.env) == 0
+    data = json.loads(streams.out)
+    assert data["query"] == "strike" and data["total"] == 1 and data["suggestion"] is None
+    hit = data["hits"][0]
+    assert set(hit) >= {"path", "headline", "date", "people", "score", "snippet", "highlights"}
+    assert hit["date"] == "2022-03-14T00:00:00"
+    assert all(hit["snippet"][a:b].lower() == "strike" for a, b in hit["highlights"])
+
+
+def test_plain_output_and_zero_hits(built):
+    streams = Streams()
+    assert search_main(["ferry", "--index", str(built / "index")], streams.env) == 0
+    assert "Ferry fares rise" in streams.out and "\x1b" not in streams.out
+    streams = Streams()
+    assert search_main(["zeppelin", "--index", str(built / "index")], streams.env) == 0
+    assert streams.out.startswith("0 results")
+
+
+def test_exit_codes_and_one_line_errors(built, tmp_path):
+    streams = Streams()
+    assert search_main(['"open', "--index", str(built / "index")], streams.env) == 2
+    assert streams.err.count("\n") == 1 and "unbalanced quote" in streams.err
+    streams = Streams()
+    assert search_main(["x", "--index", str(tmp_path / "none")], streams.env) == 1
+    assert "no index" in streams.err and "Traceback" not in streams.err
+    streams = Streams()
+    assert search_main(["x", "--limit", "many"], streams.env) == 2
+    streams = Streams()
+    assert search_main(["x", "--limit", "0", "--index", str(built / "index")], streams.env) == 2
+
+
+def test_queries_from_a_pipe(built):
+    streams = Streams("strike\nferry\n")
+    assert search_main(["--index", str(built / "index")], streams.env) == 0
+    assert "Dockworkers strike" in streams.out and "Ferry fares rise" in streams.out
+
+
+def test_corpus_option_builds_before_searching(tmp_path):
+    write(tmp_path / "c", "a.txt", article_text("Harbour news", "May 1, 2020", "Harbour body."))
+    streams = Streams()
+    assert search_main(["harbour", "--corpus", str(tmp_path / "c"), "--index", str(tmp_path / "i")], streams.env) == 0
+    assert "Harbour news" in streams.out and "index rebuilt" in streams.err
+
+
+def test_indexer_inspect(tmp_path, harbour_file):
+    out, err = io.StringIO(), io.StringIO()
+    assert index_main(["inspect", str(harbour_file)], out, err) == 0
+    assert "headline: Mayor orders review of ferry timetable" in out.getvalue()
+    out = io.StringIO()
+    assert index_main(["inspect", str(harbour_file), "--json"], out, err) == 0
+    assert json.loads(out.getvalue())["people"][0] == "Elena Vasquez-Hart"
+    bad = write(tmp_path, "bad.txt", b"\x00\x00")
+    err = io.StringIO()
+    assert index_main(["inspect", str(bad)], io.StringIO(), err) == 1 and "binary" in err.getvalue()
+
+
+def test_indexer_errors_and_verbose(tmp_path):
+    err = io.StringIO()
+    assert index_main([str(tmp_path / "missing"), str(tmp_path / "i")], io.StringIO(), err) == 1
+    assert "does not exist" in err.getvalue()
+    assert index_main(["--jobs", "x"], io.StringIO(), io.StringIO()) == 2
+    write(tmp_path / "c", "empty.txt", "")
+    write(tmp_path / "c", "ok.txt", article_text("Fine", "May 1, 2020", "Body."))
+    err = io.StringIO()
+    assert index_main([str(tmp_path / "c"), str(tmp_path / "i"), "--verbose"], io.StringIO(), err) == 0
+    assert "skipped empty.txt: empty file" in err.getvalue()

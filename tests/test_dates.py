@@ -1,0 +1,44 @@
+from datetime import datetime
+
+import pytest
+
+from indexer.dates import date_line, normalise, parse_date
+
+REFERENCE = datetime(2020, 5, 10, 12, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("February 6, 2017 21:02", datetime(2017, 2, 6, 21, 2)),
+    ("6 Feb 2017", datetime(2017, 2, 6)),
+    ("06/02/2017", datetime(2017, 2, 6)),
+    ("2017-02-06", datetime(2017, 2, 6)),
+    ("2017-02-06T21:02:00", datetime(2017, 2, 6, 21, 2)),
+    ("2017-02-06T21:02:00+02:00", datetime(2017, 2, 6, 19, 2)),
+    ("2017-02-06T21:02:00Z", datetime(2017, 2, 6, 21, 2)),
+    ("Published: Mon 6 Feb 2017 09:30", datetime(2017, 2, 6, 9, 30)),
+    ("Tuesday, March 3, 2015 | 4:15 pm", datetime(2015, 3, 3, 16, 15)),
+    ("2016-02-29", datetime(2016, 2, 29)),
+    ("3 hours ago", datetime(2020, 5, 10, 9, 0)),
+    ("yesterday", datetime(2020, 5, 9)),
+])
+def test_news_date_formats(text, expected):
+    assert parse_date(text, reference=REFERENCE) == expected
+
+
+@pytest.mark.parametrize("text", ["2 minute read.", "Score: 3-1", "", "2017-13-45", "in 1987 the port", "3 hours ago"])
+def test_non_dates(text):
+    # A relative date without a reference moment cannot be placed.
+    assert parse_date(text) is None
+
+
+def test_date_line_refuses_long_lines():
+    sentence = "The meeting on February 6, 2017 was the first of many between the two ministers in Moscow."
+    assert date_line(sentence) is None
+    assert date_line("February 6, 2017") == datetime(2017, 2, 6)
+
+
+def test_normalise_makes_aware_values_naive_utc():
+    from datetime import timedelta, timezone
+
+    aware = datetime(2017, 2, 6, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert normalise(aware) == datetime(2017, 2, 7, 4, 30)

@@ -1,0 +1,70 @@
+import json
+from datetime import datetime
+
+from indexer import parse_article
+from indexer.extract import parse_articles
+from tests.conftest import write
+
+
+def test_newspaper_style_json_record(tmp_path):
+    record = {
+        "title": "Council approves bus lanes",
+        "text": ("Image copyright Anna Kowal Image caption Buses on Harbour Road\n\n"
+                 "The council approved new bus lanes on Tuesday, Mayor Elena Vasquez-Hart said.\n\n"
+                 "Share this with Facebook Share this with Twitter Share this with Email\n\n"
+                 "The lanes will open in June.\n\nRead related article: Ferry fares rise"),
+        "authors": ["Tom Ellery"],
+        "publish_date": {"$date": 1614758400000},
+        "meta_data": {"description": "Lanes open in June"},
+    }
+    article = parse_article(write(tmp_path, "r.json", json.dumps(record)))
+    assert article.headline == "Council approves bus lanes"
+    assert article.date == datetime(2021, 3, 3, 8, 0)
+    assert article.summary == "Lanes open in June"
+    assert article.authors == ["Tom Ellery"]
+    assert article.body.split("\n\n") == [
+        "The council approved new bus lanes on Tuesday, Mayor Elena Vasquez-Hart said.",
+        "The lanes will open in June."]
+    assert article.caption == "Buses on Harbour Road"
+    assert article.people == ["Elena Vasquez-Hart"]
+
+
+def test_jsonl_records_each_become_an_article(tmp_path):
+    lines = [{"headline": f"Story {n}", "date": f"2024-0{n}-01", "byline": "Owen Mather",
+              "body": f"Body of story {n}."} for n in (1, 2)]
+    path = write(tmp_path, "b.jsonl", "\n".join(json.dumps(line) for line in lines))
+    articles = parse_articles(path)
+    assert [(a.headline, a.record, a.date.month, a.doc_id.endswith(f"#{a.record}")) for a in articles] == \
+        [("Story 1", 0, 1, True), ("Story 2", 1, 2, True)]
+    assert articles[0].authors == ["Owen Mather"]
+
+
+def test_record_with_wrong_types_holds_no_article(tmp_path):
+    path = write(tmp_path, "w.json", json.dumps({"title": 7, "body": ["a", 3], "date": True}))
+    assert parse_articles(path) == []
+    assert parse_article(path) is None
+
+
+def test_people_field_in_a_record_is_trusted_and_merged(tmp_path):
+    record = {"title": "T", "body": "Graham Whitcombe said the port would reopen.", "people": ["Siobhan O'Connell"]}
+    assert parse_article(write(tmp_path, "p.json", json.dumps(record))).people == \
+        ["Siobhan O'Connell", "Graham Whitcombe"]
+
+
+def test_unreadable_file_gives_none(tmp_path):
+    assert parse_article(write(tmp_path, "bin.txt", b"\x89PNG\r\n\x1a\n")) is None
+
+
+def test_seed_article_matches_expected(seed_file):
+    article = parse_article(seed_file)
+    assert article.headline == "Liberman discusses Syria with Russian counterpart"
+    assert article.summary == "Israeli ambassador to Russia: \"We welcome Moscow’s activities in Syria\""
+    assert article.date == datetime(2017, 2, 6, 21, 2)
+    assert article.body.startswith("Defense Minister Avigdor Liberman spoke by phone with Russian Foreign "
+                                   "Minister Sergey Lavrov on Monday morning")
+    assert article.body.endswith("contributors to such an alliance objectively.”")
+    for gone in ("2 minute read", "photo credit", "Dear Reader", "Yaakov Katz", "Editor-in-Chief",
+                 "Join our Facebook page", "Premium Plus", "Click here", "Related Content", "Hamas"):
+        assert gone not in article.body
+    paragraphs = article.body.split("\n\n")
+    assert len(paragraphs) == 18 and paragraphs[7].startswith("Up until the Russian intervention")

@@ -1,0 +1,60 @@
+from datetime import datetime
+
+from indexer.html import parse_html
+
+BODY = "".join(f"<p>Paragraph {n} of the report, which runs long enough to count as article text, "
+               f"with commas, clauses, and detail.</p>" for n in range(1, 6))
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_json_ld_comes_first():
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+            '{"@type": "WebSite", "name": "Site"}, {"@type": "NewsArticle", "headline": "From JSON-LD",'
+            '"datePublished": "2023-05-04T10:00:00+02:00", "description": "Desc",'
+            '"author": [{"@type": "Person", "name": "Nadia Farouk"}]}]}</script>'
+            '<meta property="og:title" content="From OpenGraph">')
+    result = parse_html(page(head, f"<h1>From H1</h1><article>{BODY}</article>"))
+    assert result.headline == "From JSON-LD"
+    assert result.date == datetime(2023, 5, 4, 8, 0)
+    assert result.authors == ["Nadia Farouk"] and result.summary == "Desc"
+
+
+def test_meta_tags_then_page_fallbacks():
+    head = ('<meta property="og:title" content="From OpenGraph">'
+            '<meta property="article:published_time" content="2021-01-02">')
+    assert parse_html(page(head, BODY)).headline == "From OpenGraph"
+    bare = parse_html(page("", f'<h1>From H1</h1><time datetime="2020-06-07">June 7</time>{BODY}'))
+    assert bare.headline == "From H1" and bare.date == datetime(2020, 6, 7)
+
+
+def test_main_text_skips_navigation_related_and_footer():
+    body = ('<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
+            '<div class="cookie-banner">We use cookies to personalise content.</div>'
+            f'<div class="story-body">{BODY}<div class="related-links"><a href="/x">Other story</a></div></div>'
+            '<aside><p>Most read: something else entirely, which is long and has commas, yes.</p></aside>'
+            '<footer><p>© 2024 The Times. All rights reserved and so on, for a long while.</p></footer>'
+            '<script>var tracking = "Paragraph 9";</script>')
+    result = parse_html(page("", body))
+    assert [p.split(" of")[0] for p in result.paragraphs] == [f"Paragraph {n}" for n in range(1, 6)]
+
+
+def test_densest_container_without_markers():
+    body = (f'<div id="x1"><a href="/a">Link one</a> <a href="/b">Link two</a></div>'
+            f'<div id="x2">{BODY}</div>')
+    assert len(parse_html(page("", body)).paragraphs) == 5
+
+
+def test_figure_captions_are_kept_apart():
+    body = f'<article><figure><img src="a.jpg"><figcaption>Crowds on the quay.</figcaption></figure>{BODY}</article>'
+    result = parse_html(page("", body))
+    assert result.captions == ["Crowds on the quay."]
+    assert not any("Crowds" in p for p in result.paragraphs)
+
+
+def test_broken_markup_does_not_crash():
+    result = parse_html("<html><body><div><p>Unclosed <b>bold <i>italic" + "<div>" * 500)
+    assert isinstance(result.paragraphs, list)
+    assert parse_html('<script type="application/ld+json">{not json</script>').headline == ""

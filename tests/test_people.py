@@ -1,0 +1,50 @@
+from indexer.extract import parse_articles
+from indexer.people import extract_people, name_key
+
+
+def test_seed_people_exactly(seed_file):
+    article = parse_articles(seed_file)[0]
+    assert article.people == ["Avigdor Liberman", "Sergei Lavrov", "Ofer Fridman", "Bashar Assad",
+                              "Gary Koren", "Konstantin Kosachev", "Avi Dichter", "Dmitry Peskov"]
+
+
+def test_titles_and_roles_are_stripped():
+    text = ("Defense Minister Avigdor Liberman met Kremlin spokesman Dmitry Peskov. "
+            "Port Alder FC striker Kofi Mensah-Adjei scored. Dr. Priya Raman said rain would return.")
+    assert extract_people(text) == ["Avigdor Liberman", "Dmitry Peskov", "Kofi Mensah-Adjei", "Priya Raman"]
+
+
+def test_editorial_brackets_join_the_name():
+    assert extract_people("support of [Syrian President Bashar] Assad is strategic") == ["Bashar Assad"]
+
+
+def test_surnames_and_titled_surnames_resolve_to_the_full_name():
+    text = "Gary Koren spoke first. Later Mr. Koren said more, and Koren added a warning."
+    assert extract_people(text) == ["Gary Koren"]
+
+
+def test_transliteration_variants_merge_under_the_first_spelling():
+    text = "Sergei Lavrov arrived. Foreign Minister Sergey Lavrov said talks went well. Lavrov left."
+    assert extract_people(text) == ["Sergei Lavrov"]
+    assert name_key("Dmitri Peskov") == name_key("Dmitry Peskov")
+    assert name_key("Mohammed al-Rashid") == name_key("Muhammad al-Rashid") == name_key("Muhammad Rashid")
+    assert name_key("Evgeny Aleksandrov") == name_key("Yevgeny Alexandrov")
+
+
+def test_places_organisations_and_calendar_words_are_not_people():
+    text = ("The Jerusalem Post reported from the Munich Security Conference on Monday. Officials in "
+            "Port Alder met at the Defense Ministry with the United Nations in February.")
+    assert extract_people(text) == []
+
+
+def test_group_nouns_before_speech_verbs_are_not_people():
+    assert extract_people("Analysts said the deal was fair. Economists warned of inflation.") == []
+
+
+def test_particles_stay_inside_names():
+    assert extract_people("Coach Pieter van der Berg said his side switched off.") == ["Pieter van der Berg"]
+
+
+def test_appeal_signatures_are_not_people(harbour_file):
+    people = parse_articles(harbour_file)[0].people
+    assert people == ["Elena Vasquez-Hart", "Rosa Delgado", "Fiona Gallagher"]

@@ -1,0 +1,41 @@
+from datetime import datetime
+
+from indexer.plaintext import parse_layout, split_names
+from tests.conftest import HARBOUR_ARTICLE
+
+
+def test_seed_layout_fields():
+    layout = parse_layout(HARBOUR_ARTICLE)
+    assert layout.headline == "Mayor orders review of ferry timetable after complaints"
+    assert layout.summary == "Commuters say the new schedule leaves them stranded at night"
+    assert layout.date == datetime(2021, 3, 3, 8, 15)
+    assert layout.captions[0].startswith("Mayor Elena Vasquez-Hart speaks to commuters")
+    assert layout.paragraphs[0].startswith("Mayor Elena Vasquez-Hart on Wednesday ordered")
+    assert layout.paragraphs[-1].startswith("Gallagher said the company would consider restoring it")
+    body = "\n".join(layout.paragraphs)
+    for boilerplate in ("Dear Reader", "Philippa", "Facebook", "Click here", "Related", "Council approves"):
+        assert boilerplate not in body
+
+
+def test_byline_and_published_label():
+    text = ("Port reopens\nCranes are moving again\nBy Nadia Farouk and Tom Ellery\n"
+            "Published: 14 Mar 2022 08:45 | Reading time: 3 min\n\nThe port reopened on Monday.\n")
+    layout = parse_layout(text)
+    assert layout.authors == ["Nadia Farouk", "Tom Ellery"]
+    assert layout.summary == "Cranes are moving again"
+    assert layout.date == datetime(2022, 3, 14, 8, 45)
+    assert layout.paragraphs == ["The port reopened on Monday."]
+
+
+def test_article_without_date_keeps_its_second_line_in_the_body():
+    layout = parse_layout("Headline only\n\nFirst paragraph.\n\nSecond paragraph.\n")
+    assert layout.date is None and layout.summary is None
+    assert layout.paragraphs == ["First paragraph.", "Second paragraph."]
+
+
+def test_empty_text_has_no_layout():
+    assert parse_layout("\n \n") is None
+
+
+def test_split_names():
+    assert split_names("Anna Kowal, Mark Delaney and Luca Ferrante") == ["Anna Kowal", "Mark Delaney", "Luca Ferrante"]

@@ -1,0 +1,82 @@
+import pytest
+from whoosh import query as wq
+
+from indexer.schema import make_schema
+from search.query import QueryError, parse_query, prepare, relax
+
+SCHEMA = make_schema()
+
+
+def parse(text: str) -> wq.Query:
+    return parse_query(text, SCHEMA)
+
+
+def test_words_must_all_match_and_are_stemmed():
+    query = parse("ministers discussed")
+    assert isinstance(query, wq.And)
+    assert ("body", "minist") in set(query.iter_all_terms())
+
+
+def test_people_field_folds_spelling_variants():
+    assert parse('people:"Sergey Lavrov"') == parse('people:"Sergei Lavrov"')
+    assert set(parse("people:lavrov").iter_all_terms()) == {("people", "lavrov")}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('"exact phrase"', wq.Phrase), ('"near words"~5', wq.Phrase), ("presid*", wq.Prefix),
+    ("ecomony~", wq.FuzzyTerm), ("ecomony~2", wq.FuzzyTerm), ("a OR b", wq.Or),
+])
+def test_operators(text, kind):
+    query = parse(text)
+    nodes = [query, *query.children()] + [g for c in query.children() for g in c.children()]
+    assert any(isinstance(node, kind) for node in nodes)
+
+
+def test_proximity_sets_slop():
+    phrase = next(n for n in parse('"near words"~5').children() if isinstance(n, wq.Phrase))
+    assert phrase.slop == 5
+
+
+def test_minus_and_not_exclude():
+    for text in ("harbour -strike", "harbour NOT strike", 'harbour -"general strike"'):
+        assert any(isinstance(child, wq.Not) for child in parse(text).children())
+
+
+def test_field_aliases():
+    assert set(parse("path:herald").iter_all_terms()) == {("source", "herald")}
+    assert set(parse("source:herald").iter_all_terms()) == {("source", "herald")}
+
+
+def test_before_and_after_become_date_ranges():
+    assert parse("before:2017") == parse("date:<2017")
+    assert parse("after:2016-12-31") == parse("date:>2016-12-31")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "empty"), ("   ", "empty"), ("\x00\x07", "empty"),
+    ('"unbalanced', "unbalanced quote"), ("(a OR b", "unbalanced parenthesis"), ("a)", "closes nothing"),
+    ("AND", "needs words"), ("NOT", "needs words"), ("x AND", "needs a word after"), ("OR x", "needs a word before"),
+    ("colour:red", "unknown field"), ("date:2017-13-45", "not a date"), ("date:[2018 to 2017]", "backwards"),
+    ("*", "every article"), ("a*", "almost every word"), ("x" * 3000, "too long"), ("word~3", "at most 2"),
+])
+def test_malformed_queries_explain_themselves(text, message):
+    with pytest.raises(QueryError, match=message):
+        parse(text)
+
+
+def test_error_positions():
+    with pytest.raises(QueryError) as caught:
+        parse('harbour "strike')
+    assert caught.value.position == 8
+
+
+def test_control_characters_are_removed():
+    assert prepare("har\x1b[31mbour\x07") == "har [31mbour"
+
+
+def test_relax_keeps_filters_required():
+    relaxed = relax(parse("harbour zebra date:2022"))
+    assert isinstance(relaxed, wq.And)
+    assert any(isinstance(child, wq.DateRange) for child in relaxed.children())
+    assert any(isinstance(child, wq.Or) and len(list(child.children())) == 2 for child in relaxed.children())
+    assert relax(parse("harbour")) is None

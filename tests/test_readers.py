@@ -1,0 +1,89 @@
+import gzip
+import json
+
+import pytest
+
+from indexer.readers import Limits, UnreadableFile, decode, is_supported, read_documents
+from tests.conftest import write
+
+
+def test_plain_text_and_gzip_read_the_same(tmp_path):
+    text = "Headline\n\nBody line with café.\n"
+    plain = write(tmp_path, "a.txt", text)
+    packed = write(tmp_path, "b.txt.gz", gzip.compress(text.encode()))
+    assert read_documents(plain)[0].text == read_documents(packed)[0].text == text
+    assert read_documents(packed)[0].kind == "text"
+
+
+def test_format_follows_the_extension_under_gz(tmp_path):
+    page = write(tmp_path, "p.html.gz", gzip.compress(b"<html><body><p>Hi</p></body></html>"))
+    assert read_documents(page)[0].kind == "html"
+    assert is_supported(page) and not is_supported(tmp_path / "notes.md")
+
+
+def test_utf16_with_bom_is_decoded():
+    assert decode("Nachrichten über Wahlen".encode("utf-16")) == "Nachrichten über Wahlen"
+
+
+def test_mixed_encodings_decode_line_by_line():
+    data = "Zürich café\n".encode() + "Gerätè\n".encode("cp1252")
+    assert decode(data) == "Zürich café\nGerätè\n"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"%PDF-1.7 binary", "binary"),
+    (b"\x89PNG\r\n\x1a\n....", "binary"),
+    (b"text with a \x00 NUL byte", "binary"),
+])
+def test_binary_files_are_refused(tmp_path, data, reason):
+    with pytest.raises(UnreadableFile, match=reason):
+        read_documents(write(tmp_path, "x.txt", data))
+
+
+def test_empty_and_whitespace_files_are_refused(tmp_path):
+    for name, data in (("e.txt", b""), ("w.txt", b" \n\t\n")):
+        with pytest.raises(UnreadableFile, match="empty"):
+            read_documents(write(tmp_path, name, data))
+
+
+def test_size_limits_are_enforced(tmp_path):
+    big = write(tmp_path, "big.txt", b"word " * 1000)
+    with pytest.raises(UnreadableFile, match="limit"):
+        read_documents(big, Limits(max_file_bytes=100))
+    bomb = write(tmp_path, "bomb.txt.gz", gzip.compress(b"a" * 200_000))
+    with pytest.raises(UnreadableFile, match="decompresses"):
+        read_documents(bomb, Limits(max_decompressed_bytes=10_000))
+
+
+def test_truncated_gzip_is_refused(tmp_path):
+    data = gzip.compress(b"Headline\n\n" + b"body text " * 500)
+    with pytest.raises(UnreadableFile, match="truncated|corrupt"):
+        read_documents(write(tmp_path, "t.txt.gz", data[: len(data) // 2]))
+
+
+def test_json_object_list_and_wrapper(tmp_path):
+    one = write(tmp_path, "one.json", json.dumps({"title": "T", "text": "B"}))
+    many = write(tmp_path, "many.json", json.dumps([{"title": "A"}, 3, {"title": "B"}]))
+    wrapped = write(tmp_path, "wrap.json", json.dumps({"articles": [{"title": "A"}, {"title": "B"}]}))
+    assert [d.record for d in read_documents(one)] == [None]
+    assert [d.record for d in read_documents(many)] == [0, 2]
+    assert len(read_documents(wrapped)) == 2
+
+
+def test_json_that_holds_no_object_is_refused(tmp_path):
+    for name, text in (("n.json", "42"), ("s.json", '"text"'), ("bad.json", "{oops")):
+        with pytest.raises(UnreadableFile):
+            read_documents(write(tmp_path, name, text))
+
+
+def test_jsonl_skips_broken_lines_but_keeps_the_rest(tmp_path):
+    path = write(tmp_path, "f.jsonl", '{"title": "A"}\n{broken\n[1, 2]\n{"title": "B"}\n')
+    assert [(d.fields["title"], d.record) for d in read_documents(path)] == [("A", 0), ("B", 3)]
+
+
+def test_missing_file_and_directory_are_reported(tmp_path):
+    with pytest.raises(UnreadableFile, match="vanished"):
+        read_documents(tmp_path / "gone.txt")
+    (tmp_path / "dir.txt").mkdir()
+    with pytest.raises(UnreadableFile, match="directory"):
+        read_documents(tmp_path / "dir.txt")

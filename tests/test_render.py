@@ -1,0 +1,53 @@
+from datetime import datetime
+
+from search.render import highlighted, render_article, render_hit, render_json, render_timeline, safe
+from search.results import Facets, Hit, SearchResults
+from search.snippets import Fragment
+
+HOSTILE = ("Evil\x1b[2J\x1b]0;pwned\x07 headline\x08\x08\r\u202eevil\u202c\x9b31m\x00 end"
+           "\x1bP1;2|payload\x1b\\ \u200b\u2066x")
+
+
+def test_safe_removes_every_control_and_escape():
+    cleaned = safe(HOSTILE)
+    assert cleaned == "Evil headlineevil end x"
+    assert not any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in cleaned)
+
+
+def hit(headline: str = "Port reopens", text: str = "The port reopened today.") -> Hit:
+    return Hit(id="a.txt", path="/c/a.txt", headline=headline, date=datetime(2022, 3, 14, 8, 45),
+               people=["Siobhan O'Connell"], score=1.5, rank=1,
+               fragments=[Fragment(text, [(4, 8)])])
+
+
+def test_hit_in_colour_and_plain():
+    coloured = render_hit(hit(), colour=True)
+    assert "\x1b[1;33mport\x1b[0m" in coloured and "2022-03-14 08:45" in coloured
+    plain = render_hit(hit(), colour=False)
+    assert "\x1b" not in plain and "[port]" in plain and "Siobhan O'Connell" in plain
+
+
+def test_hostile_article_text_never_reaches_the_terminal():
+    for colour in (True, False):
+        out = render_hit(hit(HOSTILE, HOSTILE), colour=colour)
+        stripped = out.replace("\x1b[1;33m", "").replace("\x1b[0m", "").replace("\x1b[1m", "") \
+            .replace("\x1b[2m", "").replace("\x1b[36m", "").replace("\x1b[32m", "")
+        assert "\x1b" not in stripped and "\x07" not in stripped and "\u202e" not in stripped
+    article = render_article({"headline": HOSTILE, "body": HOSTILE, "path": HOSTILE}, colour=False)
+    assert "\x1b" not in article and "\r" not in article
+
+
+def test_highlight_offsets_survive_sanitising():
+    assert highlighted(Fragment("a\x07b harbour", [(4, 11)]), colour=False) == "ab [harbour]"
+
+
+def test_json_is_terminal_safe_and_complete():
+    results = SearchResults(query="port", total=1, hits=[hit(text="port\u202e\x9bx")])
+    text = render_json(results)
+    assert "\u202e" not in text and "\x9b" not in text and "\\u202e" in text
+    assert '"highlights": [\n        [\n          4,\n          8' in text
+
+
+def test_timeline_bars():
+    chart = render_timeline(Facets(months=[("2022-03", 4), ("2022-04", 1)]), colour=False, width=8)
+    assert chart.splitlines() == ["2022-03  ████████ 4", "2022-04  ██ 1"]

@@ -1,0 +1,168 @@
+from datetime import datetime
+
+import pytest
+
+import search
+from indexer import build_index
+from search import QueryError
+from search.searcher import IndexDamaged, IndexNotFound, Searcher
+from tests.conftest import article_text, write
+
+
+@pytest.fixture(scope="module")
+def dated_index(tmp_path_factory):
+    """Articles on the edges of days, months, years and a leap day, and one with no date."""
+    corpus = tmp_path_factory.mktemp("dated")
+    stamps = {
+        "y2016-end": "2016-12-31T23:59:59", "y2017-start": "2017-01-01T00:00:00",
+        "feb-first": "2017-02-01T00:00:00", "feb-last": "2017-02-28T23:59:59",
+        "mar-first": "2017-03-01T00:00:00", "leap": "2016-02-29T12:00:00",
+    }
+    for name, stamp in stamps.items():
+        write(corpus, f"{name}.txt", article_text(f"Harbour story {name}", stamp, f"The harbour report {name}."))
+    write(corpus, "undated.txt", "Harbour story undated\n\nThe harbour report without a date.\n")
+    index_dir = tmp_path_factory.mktemp("dated-index")
+    build_index(corpus, index_dir)
+    return index_dir
+
+
+def ids(results) -> set[str]:
+    return {hit.id.removesuffix(".txt") for hit in results.hits}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("date:2017", {"y2017-start", "feb-first", "feb-last", "mar-first"}),
+    ("date:2016", {"y2016-end", "leap"}),
+    ("date:2017-02", {"feb-first", "feb-last"}),
+    ("date:2016-02-29", {"leap"}),
+    ("date:2016-12-31", {"y2016-end"}),
+    ("date:[2017-01-01 to 2017-02-28]", {"y2017-start", "feb-first", "feb-last"}),
+    ("date:[2017-02-01 to 2017-03-01]", {"feb-first", "feb-last", "mar-first"}),
+    ("date:>2017-02-01", {"feb-last", "mar-first"}),
+    ("date:>=2017-02-01", {"feb-first", "feb-last", "mar-first"}),
+    ("date:<=2016-02-29", {"leap"}),
+    ("date:>2016-12", {"y2017-start", "feb-first", "feb-last", "mar-first"}),
+    ("date:<2017", {"y2016-end", "leap"}),
+    ("before:2017-02", {"y2016-end", "leap", "y2017-start"}),
+    ("after:2017-02-28", {"mar-first"}),
+])
+def test_date_filters_are_inclusive_and_exact(dated_index, query, expected):
+    results = search.search(f"harbour {query}", dated_index, limit=50)
+    assert ids(results) == expected
+
+
+def test_undated_articles_match_words_but_no_date_filter(dated_index):
+    assert "undated" in ids(search.search("harbour", dated_index, limit=50))
+
+
+def test_sort_by_date(dated_index):
+    newest = search.search("harbour", dated_index, limit=3, sort="-date")
+    assert [h.date for h in newest.hits] == sorted([h.date for h in newest.hits], reverse=True)
+    assert newest.hits[0].date == datetime(2017, 3, 1)
+    oldest = search.search("harbour date:2016", dated_index, sort="date")
+    assert oldest.hits[0].id == "leap.txt"
+
+
+def test_paging(dated_index):
+    first = search.search("harbour", dated_index, limit=3, page=1)
+    third = search.search("harbour", dated_index, limit=3, page=3)
+    assert first.total == 7 and first.pages == 3 and len(third.hits) == 1
+    assert not {h.id for h in first.hits} & {h.id for h in third.hits}
+
+
+def test_seed_article_is_found_by_lavrov(seed_file, tmp_path):
+    write(tmp_path / "corpus", seed_file.name, seed_file.read_bytes())
+    build_index(tmp_path / "corpus", tmp_path / "index")
+    results = search.search("Lavrov", tmp_path / "index")
+    hit = results.hits[0]
+    assert hit.headline == "Liberman discusses Syria with Russian counterpart"
+    assert hit.date.date() == datetime(2017, 2, 6).date()
+    assert any(hit.snippet[a:b] == "Lavrov" for a, b in hit.highlights)
+    for query in ('people:"Sergey Lavrov"', 'people:"Sergei Lavrov"', "people:lavrov", "Sergey"):
+        assert search.search(query, tmp_path / "index").total == 1, query
+
+
+def test_people_search_finds_every_spelling(corpus_index):
+    yevgeny = search.search('people:"Yevgeny Alexandrov"', corpus_index)
+    evgeny = search.search('people:"Evgeny Aleksandrov"', corpus_index)
+    assert {h.id for h in yevgeny.hits} == {h.id for h in evgeny.hits}
+    assert len(yevgeny.hits) == 3
+    muhammad = search.search("people:al-Rashid", corpus_index)
+    assert muhammad.total == 4
+
+
+def test_relaxed_fallback(corpus_index):
+    strict = search.search("levees zeppelin", corpus_index)
+    assert strict.relaxed and strict.total > 0
+    assert not search.search("levees Millbrook", corpus_index).relaxed
+
+
+def test_headline_match_ranks_first(corpus_index):
+    results = search.search("ferry fares", corpus_index)
+    assert results.hits[0].headline.startswith("Ferry fares to rise")
+
+
+def test_suggestion_for_misspelt_words(corpus_index):
+    results = search.search("ecomony", corpus_index)
+    assert results.total == 0 and results.suggestion == "economy"
+    assert search.search("economy", corpus_index).suggestion is None
+
+
+def test_facets_cover_the_whole_result_set(corpus_index):
+    results = search.search("Okafor", corpus_index, limit=2, facets=True)
+    assert results.total > 10
+    facets = results.facets
+    assert dict(facets.people)["Adaeze Okafor"] == results.total
+    assert sum(count for _, count in facets.years) == results.total
+    assert sum(count for _, count in facets.months) == results.total
+    assert {year for year, _ in facets.years} >= {2022, 2023, 2024}
+
+
+def test_similar_articles(corpus_index):
+    with Searcher(corpus_index) as searcher:
+        origin = searcher.search("Mensah-Adjei title", limit=1).hits[0]
+        similar = searcher.similar(origin.id, limit=3)
+        assert origin.id not in {h.id for h in similar.hits}
+        assert any("Port Alder FC" in h.headline or "Mensah-Adjei" in h.headline for h in similar.hits)
+        with pytest.raises(QueryError):
+            searcher.similar("no/such/file.txt")
+
+
+def test_bad_arguments(corpus_index):
+    for kwargs in ({"limit": 0}, {"page": 0}, {"sort": "random"}):
+        with pytest.raises(ValueError):
+            search.search("harbour", corpus_index, **kwargs)
+
+
+def test_missing_and_damaged_index(tmp_path, corpus_of_one):
+    with pytest.raises(IndexNotFound, match="no index"):
+        Searcher(tmp_path / "nothing")
+    generation = corpus_of_one
+    for segment in generation.glob("*.seg"):
+        segment.write_bytes(segment.read_bytes()[:100])
+    for toc in generation.glob("*.toc"):
+        toc.write_bytes(toc.read_bytes()[:50])
+    with pytest.raises(IndexDamaged, match="rebuild"):
+        Searcher(generation.parent).search("harbour")
+
+
+@pytest.fixture
+def corpus_of_one(tmp_path):
+    write(tmp_path / "c", "a.txt", article_text("Harbour", "May 1, 2020", "Harbour body."))
+    build_index(tmp_path / "c", tmp_path / "ix")
+    from indexer import store
+
+    return store.current_generation(tmp_path / "ix")
+
+
+def test_reader_sees_a_finished_build_on_the_next_query(tmp_path):
+    corpus, index_dir = tmp_path / "c", tmp_path / "ix"
+    write(corpus, "a.txt", article_text("Harbour one", "May 1, 2020", "First harbour story."))
+    build_index(corpus, index_dir)
+    with Searcher(index_dir) as searcher:
+        assert searcher.search("harbour").total == 1
+        write(corpus, "b.txt", article_text("Harbour two", "May 2, 2020", "Second harbour story."))
+        build_index(corpus, index_dir)
+        assert searcher.search("harbour").total == 2
+        build_index(corpus, index_dir, rebuild=True)
+        assert searcher.search("harbour").total == 2

@@ -1,0 +1,86 @@
+import io
+
+import pytest
+from prompt_toolkit.document import Document
+
+from search.commands import COMMANDS, Quit, ShellState
+from search.completion import QueryCompleter
+from search.environment import Environment
+from search.lexer import style_line
+from search.searcher import Searcher
+from search.shell import handle_line
+
+
+@pytest.fixture
+def state(corpus_index):
+    env = Environment(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), colour=False,
+                      width=100, height=40)
+    with Searcher(corpus_index) as searcher:
+        yield ShellState(searcher=searcher, env=env, limit=3)
+
+
+def test_every_command_has_help_and_usage():
+    names = {entry.name for entry in COMMANDS.values()}
+    assert names >= {"help", "open", "next", "prev", "sort", "limit", "people", "timeline", "similar", "stats",
+                     "reindex", "quit"}
+    assert all(entry.help and entry.usage.startswith(":") for entry in COMMANDS.values())
+
+
+def test_query_then_paging(state):
+    first = handle_line(state, "Okafor")
+    assert "page 1 of" in first and " 1. " in first
+    second = handle_line(state, "")
+    assert state.page == 2 and " 4. " in second
+    assert state.page == 2 and handle_line(state, ":prev") and state.page == 1
+    assert "first page" in handle_line(state, ":prev")
+
+
+def test_open_sort_limit_people_timeline_similar_stats(state):
+    handle_line(state, "levees")
+    opened = handle_line(state, ":open 1")
+    assert "[levee" in opened and "People:" in opened
+    assert "No hit 9" in handle_line(state, ":open 9")
+    handle_line(state, ":sort -date")
+    dates = [hit.date for hit in state.results.hits]
+    assert dates == sorted(dates, reverse=True)
+    assert "Sort by one of" in handle_line(state, ":sort sideways")
+    handle_line(state, ":limit 5")
+    assert len(state.results.hits) == 5
+    assert "Priya Raman" in handle_line(state, ":people")
+    assert "█" in handle_line(state, ":timeline")
+    assert "Articles like:" in handle_line(state, ":similar 1")
+    assert "42 articles" in handle_line(state, ":stats")
+
+
+def test_errors_become_messages(state):
+    assert handle_line(state, '"open').startswith("Query error: unbalanced quote")
+    assert "Unknown command" in handle_line(state, ":frobnicate")
+    assert "No search yet" in handle_line(state.__class__(searcher=state.searcher, env=state.env), ":people")
+    assert "--corpus" in handle_line(state, ":reindex")
+    with pytest.raises(Quit):
+        handle_line(state, ":quit")
+
+
+def test_help_lists_query_syntax(state):
+    text = handle_line(state, ":help")
+    assert "date:[2017-01-01 to 2017-03-01]" in text and ":timeline" in text
+
+
+def test_lexer_styles():
+    styles = dict((text, style) for style, text in style_line('people:"Sergey Lavrov" AND date:2017 -strike presid*'))
+    assert styles["people:"] == "class:field" and styles['"Sergey Lavrov"'] == "class:phrase"
+    assert styles["AND"] == "class:operator" and styles["date:2017"] == "class:date"
+    assert styles["presid*"] == "class:modifier"
+    assert style_line('"open')[0] == ("class:error", '"open')
+
+
+def test_completion_of_commands_fields_and_people():
+    completer = QueryCompleter(lambda: ["Adaeze Okafor", "Rafael Moreno"])
+
+    def complete(text):
+        return [c.text for c in completer.get_completions(Document(text), None)]
+
+    assert ":timeline" in complete(":ti")
+    assert complete("peo") == ["people:"]
+    assert complete("people:Oka") == ['people:"Adaeze Okafor"']
+    assert complete("people:ra") == ['people:"Rafael Moreno"']

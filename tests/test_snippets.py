@@ -1,0 +1,40 @@
+from search.snippets import FRAGMENT_CHARS, make_fragments
+
+TEXT = ("The port reopened on Monday after a strike.\n\nDockworkers voted to accept the offer, the union said. "
+        "The harbour authority welcomed the vote.\n\nShipping lines said they would return. " + "Filler words. " * 40 +
+        "The strike cost exporters millions.")
+
+
+def spans(fragment):
+    return [fragment.text[a:b] for a, b in fragment.highlights]
+
+
+def test_every_stemmed_variant_is_highlighted():
+    fragments = make_fragments("Workers were striking on Monday. The strikes spread.", {"strike"})
+    assert [word for f in fragments for word in spans(f)] == ["striking", "strikes"]
+    voted = make_fragments(TEXT, {"vote"})
+    assert [word for f in voted for word in spans(f)] == ["voted", "vote"]
+
+
+def test_whole_sentences_best_first_then_in_document_order():
+    fragments = make_fragments(TEXT, {"union", "harbour"})
+    assert fragments[0].text.startswith("Dockworkers voted")
+    assert all(len(f.text) <= FRAGMENT_CHARS + 2 for f in fragments)
+
+
+def test_names_match_by_folded_key():
+    fragments = make_fragments("Foreign Minister Sergey Lavrov spoke.", set(), {"sergei"})
+    assert spans(fragments[0]) == ["Sergey"]
+
+
+def test_long_sentence_is_cut_around_the_match_at_word_boundaries():
+    text = "Words " * 100 + "harbour " + "more " * 100
+    fragment = make_fragments(text, {"harbour"})[0]
+    assert fragment.text.startswith("…") and fragment.text.endswith("…")
+    assert spans(fragment) == ["harbour"] and len(fragment.text) <= FRAGMENT_CHARS + 2
+
+
+def test_no_match_gives_the_lead():
+    fragment = make_fragments(TEXT, {"zebra"})[0]
+    assert fragment.text.startswith("The port reopened") and fragment.highlights == []
+    assert make_fragments("", {"x"}) == []
