@@ -257,6 +257,8 @@ def _parse_file(work: tuple[Path, str, Limits]) -> _Parsed:
         item = _Parsed(rel, 0, 0, error=str(error))
     except OSError as error:
         item = _Parsed(rel, 0, 0, error=f"cannot read: {error.strerror or error}")
+    except Exception as error:  # noqa: BLE001 - one file's surprise must not stop a whole build
+        item = _Parsed(rel, 0, 0, error=f"could not be parsed ({type(error).__name__}: {error}); please report it")
     return item
 
 

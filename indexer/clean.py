@@ -31,6 +31,7 @@ SOCIAL = _any(
     r"^(?:facebook|twitter|whatsapp|linkedin|reddit|email)(?:\s*[|/·•,]?\s*(?:facebook|twitter"
     r"|whatsapp|linkedin|reddit|email|print))+\s*$",
     r"^share (?:this|on|via)\b.{0,40}$",
+    r"^click to (?:share|email|print|tweet|pin)\b",
     r"^(?:share\b.{0,30}?\b(?:facebook|twitter|email|whatsapp|linkedin|x|reddit)\s*)+$",
 )
 PROMO = _any(
@@ -63,15 +64,23 @@ CREDIT = _any(
     r"[^.()]*?(?=\s+(?:image|photo) caption\b|$)",
     r"\bimage caption\b",
 )
-# A heading after which everything is another page's content.
-TAIL_HEADING = _any(
-    r"^related(?: (?:content|articles?|stories|coverage|news|posts|reading|topics))?\s*:?$",
+# A heading over links to other stories: skipped up to the next line of prose, since news pages
+# also put such boxes in the middle of an article.
+RELATED_HEADING = _any(
+    r"^related(?: (?:content|articles?|stories|coverage|news|posts|reading|topics|videos?))?\s*:?$",
     r"^more (?:from|stories|news|on)\b.{0,40}$",
     r"^recommended(?: for you| stories| reading)?\s*:?$",
     r"^you (?:may|might) (?:also )?(?:like|be interested in)\s*:?$",
-    r"^(?:most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories))\s*:?$",
-    r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?\s*:?$|^leave a (?:comment|reply)\b|^join the conversation$",
+    r"^(?:most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|top stories)\s*:?$",
 )
+# A heading after which only readers' comments follow.
+COMMENTS_HEADING = _any(
+    r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?\s*:?$|^leave a (?:comment|reply)\b|^join the conversation$",
+    r"^(?:\d+|no|one)\s+(?:responses?|comments?|replies|reactions)\b.{0,80}$",
+    r"^(?:permalink|show|view|load|see) (?:\d+ )?(?:all )?comments?\b",
+    r"^[\w.@-]{2,40} (?:says|said|wrote|commented):$",
+)
+_PROSE = re.compile(r"^(?:\S+\s+){11,}.*[.!?…\"”’]$")
 SALUTATION = re.compile(r"^dear (?:valued )?(?:readers?|subscribers?|friends?|visitors?|members?)\b", _I)
 CLOSING = re.compile(r"^(?:thank you|thanks|sincerely|regards|best regards|warm regards|yours)\b.{0,20}$", _I)
 APPEAL_CUES = re.compile(
@@ -108,15 +117,22 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     Returns the kept paragraphs and the caption lines met on the way (captions are not body text,
     but they name the article's people).
     """
-    lines = _drop_appeal_blocks(lines)
+    lines = drop_appeal_blocks(lines)
     paragraphs: list[str] = []
     captions: list[str] = []
+    skipping = False
     for line in lines:
         text = line.strip()
         if not text:
             continue
-        if TAIL_HEADING.match(text) and paragraphs:
+        if paragraphs and COMMENTS_HEADING.match(text):
             break
+        if paragraphs and RELATED_HEADING.match(text):
+            skipping = True
+            continue
+        if skipping and not _PROSE.match(text):
+            continue
+        skipping = False
         if is_caption(text):
             captions.append(text)
         elif not is_boilerplate_line(text) and not _is_appeal_paragraph(text):
@@ -124,7 +140,7 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     return paragraphs, captions
 
 
-def _drop_appeal_blocks(lines: list[str]) -> list[str]:
+def drop_appeal_blocks(lines: list[str]) -> list[str]:
     """Drop reader appeals that open with a salutation and close with a signature."""
     kept: list[str] = []
     index = 0

@@ -140,6 +140,8 @@ def extract_people(*texts: str) -> list[str]:
     by_part: dict[str, tuple[str, ...]] = {}
     for mention in full:
         key = name_key(" ".join(mention.words))
+        if not key:
+            continue
         merged = next((k for k in people if _same_person(k, key)), None)
         if merged is None:
             people[key] = " ".join(mention.words)
@@ -155,7 +157,7 @@ def extract_people(*texts: str) -> list[str]:
         if len(mention.words) != 1:
             continue
         key = name_key(mention.words[0])
-        if key[0] in by_part:
+        if not key or key[0] in by_part:
             continue
         if mention.cue and _plausible(mention, vocabulary) and key not in places:
             people.setdefault(key, mention.words[0])

@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import clean, dates
+from .mainblock import main_region
 
 _BYLINE = re.compile(r"^(?:by|written by|author:?)\s+(?P<names>[A-Z][^\d]{2,100})$", re.IGNORECASE)
 _HEADER_LINES = 8  # the date line, if any, comes within this many lines of the headline
 _MAX_SUMMARY_CHARS = 400
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_HEADLINE_SEARCH_LINES = 400
 
 
 @dataclass
@@ -55,10 +58,42 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
             body_start = index + 1
             continue
         break
-    paragraphs, captions = clean.strip_boilerplate(lines[body_start:])
+    body = clean.drop_appeal_blocks(lines[body_start:])
+    anchor = _headline_again(body, layout.headline)
+    if anchor is not None:
+        # A full-page scrape opens with the page title and repeats the headline above the article.
+        layout.headline = _tidy(body[anchor])
+        body = body[anchor + 1:]
+    start, end = main_region(body)
+    if start == end:
+        start, end = 0, len(body)  # no line reads as prose: a short note, keep it all
+    if layout.date is None:
+        layout.date = _date_near(body, start, reference)
+    paragraphs, captions = clean.strip_boilerplate(body[start:end])
     layout.paragraphs = paragraphs
     layout.captions.extend(captions)
     return layout
+
+
+def _headline_again(lines: list[str], title: str) -> int | None:
+    """Where the headline reappears in the page (without the site name a page title carries)."""
+    parts = [p for p in _SITE_SEPARATOR.split(title) if p.strip()]
+    core = max(parts, key=len, default=title).strip().lower()
+    if len(core.split()) < 3:
+        return None
+    for index, line in enumerate(lines[:_HEADLINE_SEARCH_LINES]):
+        if _tidy(line).lower() == core:
+            return index
+    return None
+
+
+def _date_near(lines: list[str], start: int, reference: datetime | None) -> datetime | None:
+    """A full-page scrape prints the date just above the article: look there."""
+    for line in reversed(lines[max(0, start - 12):start]):
+        found = dates.date_line(line, reference=reference)
+        if found:
+            return found
+    return None
 
 
 def split_names(names: str) -> list[str]:

@@ -1,0 +1,131 @@
+"""Which lines of a text are the article: text-density region finding for full-page scrapes.
+
+A scraped page is a column of blocks (menus, teasers, the article, footers). Article paragraphs are
+long and full of function words ("the", "of", "that"); navigation and teasers are short and are
+mostly names. Each line gets a score from those two signals, as jusText classifies paragraphs, and
+the article is the contiguous run of lines with the highest total score.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import clean
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves said says say told its it's would could also one two new
+has had been being was were will may might must shall than then there here where after before
+""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"[.!?…\"”’]\s*$")
+
+GOOD_WORDS = 12        # a line this long with enough function words is article prose
+GOOD_STOPWORDS = 0.28  # share of function words in prose; menus and teasers have far fewer
+SHORT_WORDS = 6
+# Penalties, tuned on bench/extraction.py: a menu is a long run of short lines, while an article
+# only pauses for a few (subheadings, list items) between paragraphs.
+SHORT_PENALTY = 1.0
+FURNITURE_PENALTY = 6.0
+RULE_PENALTY = 6.0
+SHORT_SENTENCE = 0.5    # a short line that ends a sentence ("Build them now.") belongs to its neighbours
+ISLAND_GAP = 2          # this many non-prose lines in a row part two blocks of text
+EDGE_ISLAND_SHARE = 0.1  # a block at the region's edge with less of its text is a standfirst or a blurb
+_PAGE_FUNCTION_WORDS = 40  # the page's own commonest short words stand in for other languages' stop words
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\u3040-\u30ff]")
+_CJK_PUNCTUATION = re.compile(r"[。、，！？「」]")
+
+
+def function_words(lines: list[str]) -> frozenset[str]:
+    """English stop words plus the page's most frequent short words (its own language's "the", "of")."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for word in _WORD.findall(line):
+            if len(word) <= 4 and word.islower():
+                counts[word] = counts.get(word, 0) + 1
+    frequent = sorted((w for w, c in counts.items() if c >= 3), key=counts.get, reverse=True)
+    return STOPWORDS | frozenset(frequent[:_PAGE_FUNCTION_WORDS])
+
+
+def line_score(line: str, functional: frozenset[str] = STOPWORDS) -> float:
+    """How much a line looks like article prose (positive) or page furniture (negative)."""
+    text = line.strip()
+    if not text:
+        return 0.0
+    if clean.is_boilerplate_line(text) or clean.is_caption(text):
+        return -RULE_PENALTY
+    words = _WORD.findall(text)
+    cjk = len(_CJK.findall(text))
+    if cjk > len(text) / 3:
+        # Scripts written without spaces: count characters, and their punctuation marks prose.
+        size = cjk // 2
+        prose = bool(_CJK_PUNCTUATION.search(text))
+        return float(min(size, 60)) if size >= GOOD_WORDS and prose else -3.0
+    if not words:
+        return -2.0
+    stop_share = sum(1 for w in words if w.lower() in functional) / len(words)
+    ends_sentence = bool(_SENTENCE_END.search(text))
+    if len(words) >= GOOD_WORDS and stop_share >= GOOD_STOPWORDS:
+        return float(min(len(words), 60))
+    if len(words) >= GOOD_WORDS and stop_share >= GOOD_STOPWORDS / 2 and ends_sentence:
+        return min(len(words), 60) / 2  # a name-heavy sentence, as news ledes are
+    if len(words) >= SHORT_WORDS and stop_share >= GOOD_STOPWORDS and ends_sentence:
+        return len(words) / 2
+    if len(words) < SHORT_WORDS:
+        return SHORT_SENTENCE if ends_sentence and stop_share > 0 else -SHORT_PENALTY
+    return -FURNITURE_PENALTY if stop_share < 0.15 else -FURNITURE_PENALTY / 2
+
+
+def main_region(lines: list[str]) -> tuple[int, int]:
+    """The ``[start, end)`` range of lines holding the article: the maximum-score run of lines,
+    without small islands of text cut off from it at either edge (a standfirst and its byline
+    block above, an "about us" blurb and sign-up box below)."""
+    functional = function_words(lines)
+    scores = [line_score(line, functional) for line in lines]
+    start, end = _best_run(scores)
+    islands = _islands(scores, start, end)
+    floor = EDGE_ISLAND_SHARE * sum(total for _, _, total in islands)
+    while len(islands) > 1 and islands[0][2] < floor:
+        islands.pop(0)
+    while len(islands) > 1 and islands[-1][2] < floor:
+        islands.pop()
+    return (islands[0][0], islands[-1][1]) if islands else (start, end)
+
+
+def _islands(scores: list[float], start: int, end: int) -> list[tuple[int, int, float]]:
+    """Runs of positive lines inside ``[start, end)`` parted by ``ISLAND_GAP`` or more other lines
+    (blank lines do not count), as ``(start, end, total score)``."""
+    islands: list[tuple[int, int, float]] = []
+    first = last = None
+    total, gap = 0.0, 0
+    for index in range(start, end):
+        score = scores[index]
+        if score > 0:
+            if first is not None and gap >= ISLAND_GAP:
+                islands.append((first, last + 1, total))
+                first, total = None, 0.0
+            first = index if first is None else first
+            last, total, gap = index, total + score, 0
+        elif score < 0:
+            gap += 1
+    if first is not None:
+        islands.append((first, last + 1, total))
+    return islands
+
+
+def _best_run(scores: list[float]) -> tuple[int, int]:
+    best_total, best = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total + score <= 0:
+            total, start = 0.0, index + 1
+            continue
+        total += score
+        if total > best_total:
+            best_total, best = total, (start, index + 1)
+    return best
