@@ -9,7 +9,6 @@ normalised to sum 1; precision and recall averaged over pages; F1 of the two ave
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys

@@ -10,6 +10,8 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from . import dates
+
 _I = re.IGNORECASE
 
 
@@ -47,6 +49,20 @@ PROMO = _any(
 )
 COOKIE = _any(r"\b(?:we|this (?:site|website)) uses? cookies\b", r"\baccept (?:all )?cookies\b",
               r"\bcookie (?:policy|settings|preferences)\b")
+# Bylines and contact lines that pages print between the headline and the story.
+BYLINE = _any(
+    r"^(?:by|posted by|written by|reporting by|edited by|words by)(?:\s+[A-Z][^.!?]{0,60})?$",
+    r"^[\w.+-]+@[\w-]+\.[\w.]+$",
+    r"^@\w{2,30}$",
+    r"^(?:biography|author|contributor|staff writer|correspondent)\b.{0,50}$",
+)
+# Gallery and player controls.
+WIDGET = _any(
+    r"^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s*\d*$",
+    r"^\d+\s*/\s*\d+$",
+    r"^(?:caption|close|back to gallery|next|previous|prev|play|pause|mute|expand|enlarge|skip ad)$",
+    r"^subscribe\b.{0,30}$|^(?:log|sign) ?in\b.{0,20}$",
+)
 COPYRIGHT = _any(r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b")
 READ_MORE = _any(r"^(?:read|see|watch|also read|more on this|related)(?: (?:more|also|related|next))?"
                  r"(?: (?:article|story|stories|coverage|video))?\s*[:>»|]",
@@ -56,6 +72,7 @@ CAPTION = _any(
     r"^(?:photo|image|picture|file photo|photograph)(?:\s+credits?)?\s*:",
     r"\b(?:photo|image)\s+(?:credit|courtesy)\b.{0,60}$",
     r"^(?:image|photo|picture) (?:copyright|caption|source)\b",
+    r"\bcredit:\s*[\w&/. -]{2,60}$",
 )
 # Who took a picture: names in a credit are not people of the article.
 CREDIT = _any(
@@ -71,7 +88,12 @@ RELATED_HEADING = _any(
     r"^more (?:from|stories|news|on)\b.{0,40}$",
     r"^recommended(?: for you| stories| reading)?\s*:?$",
     r"^you (?:may|might) (?:also )?(?:like|be interested in)\s*:?$",
-    r"^(?:most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|top stories)\s*:?$",
+    r"^(?:most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|top stories)\b.{0,30}$",
+    # The same headings in the other languages news sites are most often scraped in.
+    r"^(?:artigos|notícias|matérias|artículos|noticias|articoli|notizie|artikel|berita|articles|nachrichten)"
+    r" (?:relacionad[oa]s|relacionad[oa]s|correlat[ie]|terkait|similaires|connexes|ähnliche)\s*:?$",
+    r"^(?:verwandte|ähnliche|weitere) (?:artikel|beiträge|themen|nachrichten)\s*:?$",
+    r"^(?:à lire aussi|lire aussi|lesen sie auch|leia também|leia mais|lee también|leggi anche|baca juga)\b.{0,60}$",
 )
 # A heading after which only readers' comments follow.
 COMMENTS_HEADING = _any(
@@ -79,6 +101,8 @@ COMMENTS_HEADING = _any(
     r"^(?:\d+|no|one)\s+(?:responses?|comments?|replies|reactions)\b.{0,80}$",
     r"^(?:permalink|show|view|load|see) (?:\d+ )?(?:all )?comments?\b",
     r"^[\w.@-]{2,40} (?:says|said|wrote|commented):$",
+    r"^(?:deixe|deja|lascia|hinterlasse|laissez|tinggalkan) (?:uma|una|un|einen|eine|un|komentar)\b.{0,40}$",
+    r"^(?:comentários?|comentarios?|commenti|kommentare|commentaires|komentar)\s*(?:\(\d+\))?\s*:?$",
 )
 _PROSE = re.compile(r"^(?:\S+\s+){11,}.*[.!?…\"”’]$")
 SALUTATION = re.compile(r"^dear (?:valued )?(?:readers?|subscribers?|friends?|visitors?|members?)\b", _I)
@@ -89,7 +113,7 @@ APPEAL_CUES = re.compile(
     _I,
 )
 BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-\s)")
-LINE_RULES = (READ_TIME, SOCIAL, PROMO, COOKIE, COPYRIGHT, READ_MORE)
+LINE_RULES = (READ_TIME, SOCIAL, PROMO, COOKIE, COPYRIGHT, READ_MORE, BYLINE, WIDGET)
 _MAX_RULE_LINE = 300
 
 
@@ -133,6 +157,8 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
         if skipping and not _PROSE.match(text):
             continue
         skipping = False
+        if dates.date_line(text):
+            continue  # a bare timestamp: the article's date is read from its header
         if is_caption(text):
             captions.append(text)
         elif not is_boilerplate_line(text) and not _is_appeal_paragraph(text):

@@ -7,6 +7,7 @@ without one is kept as written (news sites print local time and rarely say which
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime, timedelta, timezone
 
 from dateutil import parser as dateutil_parser
@@ -34,6 +35,15 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _MAX_DATE_LINE = 80
+_HOUR = 3600
+# Zone abbreviations news sites print; dateutil knows only UTC/GMT by itself.
+_ZONES = {
+    "EST": -5 * _HOUR, "EDT": -4 * _HOUR, "ET": -5 * _HOUR, "CST": -6 * _HOUR, "CDT": -5 * _HOUR,
+    "CT": -6 * _HOUR, "MST": -7 * _HOUR, "MDT": -6 * _HOUR, "MT": -7 * _HOUR, "PST": -8 * _HOUR,
+    "PDT": -7 * _HOUR, "PT": -8 * _HOUR, "BST": 1 * _HOUR, "CET": 1 * _HOUR, "CEST": 2 * _HOUR,
+    "EET": 2 * _HOUR, "EEST": 3 * _HOUR, "MSK": 3 * _HOUR, "JST": 9 * _HOUR, "AEST": 10 * _HOUR,
+    "AEDT": 11 * _HOUR,
+}
 
 
 def parse_date(text: str, *, reference: datetime | None = None) -> datetime | None:
@@ -78,7 +88,11 @@ def _dateutil(text: str) -> datetime | None:
     default = datetime(2000, 1, 1)
     for candidate in (text, re.split(r"\s+[|·•–—-]\s+|\s{2,}", text)[0]):
         try:
-            return dateutil_parser.parse(candidate, default=default, dayfirst=True, fuzzy=True)
+            with warnings.catch_warnings():
+                # A zone name dateutil does not know leaves the time as written: our naive case.
+                warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+                return dateutil_parser.parse(candidate, default=default, dayfirst=True, fuzzy=True,
+                                             tzinfos=_ZONES)
         except (ValueError, OverflowError):
             continue
     return None

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import lxml.etree
+import lxml.html
 import trafilatura
 from bs4 import BeautifulSoup, Comment, SoupStrainer, Tag
 
@@ -33,6 +35,7 @@ _BODY_ATTR = re.compile(
 )
 _BLOCKS = ["p", "h2", "h3", "h4", "li", "blockquote", "pre"]
 _METADATA_TAGS = SoupStrainer(["title", "meta", "script", "h1", "time", "figcaption"])
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it missed the article
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                   "webpage", "opinionnewsarticle", "report", "liveblogposting"}
@@ -53,13 +56,17 @@ class HtmlPage:
 
 def parse_html(markup: str) -> HtmlPage:
     """Extract metadata and the main text's paragraphs from an HTML page."""
-    # Metadata needs only a few tags, and straining the parse to them makes it several times faster.
-    head = BeautifulSoup(markup, "lxml", parse_only=_METADATA_TAGS)
     page = HtmlPage()
+    # Metadata lives in <head>, and beautifulsoup4 reads only that part: building its tree for a
+    # whole page costs more than indexing the article. The body's few metadata tags (JSON-LD
+    # scripts, <h1>, <time>, <figcaption>) are read from lxml's much faster tree.
+    head_end = _HEAD_END.search(markup)
+    head = BeautifulSoup(markup[:head_end.end()] if head_end else markup, "lxml", parse_only=_METADATA_TAGS)
     _read_json_ld(head, page)
     _read_meta(head, page)
-    _read_page_metadata(head, page)
-    page.captions = [_text(fig) for fig in head.find_all("figcaption") if _text(fig)]
+    body = _lxml_tree(markup)
+    if body is not None:
+        _read_body_metadata(body, page)
     main = _trafilatura_text(markup)
     if len(main) >= _MIN_MAIN_TEXT:
         page.paragraphs = [" ".join(line.split()) for line in main.splitlines() if line.strip()]
@@ -70,9 +77,38 @@ def parse_html(markup: str) -> HtmlPage:
     return page
 
 
+def _lxml_tree(markup: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.fromstring(markup)
+    except (lxml.etree.ParserError, ValueError):
+        return None  # nothing but white space or an XML declaration it refuses
+
+
+def _read_body_metadata(tree: lxml.html.HtmlElement, page: HtmlPage) -> None:
+    if not page.headline or page.date is None:
+        for script in tree.xpath("//body//script[contains(@type, 'ld+json')]"):
+            _json_ld_into(script.text_content(), page)
+    if not page.headline:
+        heading = tree.find(".//h1")
+        title = tree.find(".//title")
+        page.headline = _tidy_text(heading) or _tidy_text(title)
+    if page.date is None:
+        for time in tree.iter("time"):
+            page.date = _date(time.get("datetime")) or dates.parse_date(_tidy_text(time))
+            if page.date:
+                break
+    page.captions = [text for text in map(_tidy_text, tree.iter("figcaption")) if text]
+
+
+def _tidy_text(element) -> str:
+    return " ".join(element.text_content().split()) if element is not None else ""
+
+
 def _trafilatura_text(markup: str) -> str:
     try:
-        return trafilatura.extract(markup, favor_precision=True, include_comments=False,
+        # fast=True skips trafilatura's own fallback extractors: half the time for 0.3 points of F1,
+        # and pages it cannot read still get our fallback.
+        return trafilatura.extract(markup, favor_precision=True, fast=True, include_comments=False,
                                    include_images=False, deduplicate=False) or ""
     except (ValueError, TypeError, RecursionError):
         return ""  # pages too broken for its parser still get the fallback
@@ -88,21 +124,25 @@ def _fallback_paragraphs(markup: str) -> list[str]:
 
 def _read_json_ld(soup: BeautifulSoup, page: HtmlPage) -> None:
     for script in soup.find_all("script", type=re.compile("ld\\+json", re.IGNORECASE)):
-        try:
-            data = json.loads(script.string or "")
-        except (json.JSONDecodeError, RecursionError, TypeError):
+        _json_ld_into(script.string or "", page)
+
+
+def _json_ld_into(text: str, page: HtmlPage) -> None:
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError, TypeError):
+        return
+    for item in _json_ld_items(data):
+        kinds = item.get("@type")
+        kinds = {k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
+        if not kinds & _ARTICLE_TYPES:
             continue
-        for item in _json_ld_items(data):
-            kinds = item.get("@type")
-            kinds = {k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
-            if not kinds & _ARTICLE_TYPES:
-                continue
-            page.headline = page.headline or _clean(item.get("headline") or item.get("name"))
-            page.summary = page.summary or _clean(item.get("description")) or None
-            if page.date is None:
-                page.date = _date(item.get("datePublished") or item.get("dateCreated"))
-            if not page.authors:
-                page.authors = _names(item.get("author"))
+        page.headline = page.headline or _clean(item.get("headline") or item.get("name"))
+        page.summary = page.summary or _clean(item.get("description")) or None
+        if page.date is None:
+            page.date = _date(item.get("datePublished") or item.get("dateCreated"))
+        if not page.authors:
+            page.authors = _names(item.get("author"))
 
 
 def _json_ld_items(data: object) -> list[dict]:
@@ -132,17 +172,6 @@ def _read_meta(soup: BeautifulSoup, page: HtmlPage) -> None:
                 break
     if not page.authors:
         page.authors = _names(meta.get("author") or meta.get("article:author"))
-
-
-def _read_page_metadata(soup: BeautifulSoup, page: HtmlPage) -> None:
-    if not page.headline:
-        heading = soup.find("h1") or soup.find("title")
-        page.headline = _text(heading) if heading else ""
-    if page.date is None:
-        for time in soup.find_all("time"):
-            page.date = _date(time.get("datetime")) or dates.parse_date(_text(time))
-            if page.date:
-                break
 
 
 def _remove_boilerplate(soup: BeautifulSoup) -> None:

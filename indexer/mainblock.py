@@ -34,6 +34,8 @@ SHORT_PENALTY = 1.0
 FURNITURE_PENALTY = 6.0
 RULE_PENALTY = 6.0
 SHORT_SENTENCE = 0.5    # a short line that ends a sentence ("Build them now.") belongs to its neighbours
+DATA_LIST_MIN_ROWS = 4  # consecutive rows that make a table worth keeping
+DATA_LIST_LOOKAHEAD = 3  # lines between the text and its table (a blank, a heading)
 ISLAND_GAP = 2          # this many non-prose lines in a row part two blocks of text
 EDGE_ISLAND_SHARE = 0.1  # a block at the region's edge with less of its text is a standfirst or a blurb
 _PAGE_FUNCTION_WORDS = 40  # the page's own commonest short words stand in for other languages' stop words
@@ -94,7 +96,25 @@ def main_region(lines: list[str]) -> tuple[int, int]:
         islands.pop(0)
     while len(islands) > 1 and islands[-1][2] < floor:
         islands.pop()
-    return (islands[0][0], islands[-1][1]) if islands else (start, end)
+    start, end = (islands[0][0], islands[-1][1]) if islands else (start, end)
+    return start, _through_data_list(lines, end)
+
+
+def _through_data_list(lines: list[str], end: int) -> int:
+    """Extend the article over a table or list printed right after its text (tour dates,
+    results, standings): consecutive lines, each of several words with a number in it."""
+    index = end
+    while index < len(lines) and index - end <= DATA_LIST_LOOKAHEAD and not _is_data_row(lines[index]):
+        index += 1
+    run_end = index
+    while run_end < len(lines) and _is_data_row(lines[run_end]):
+        run_end += 1
+    return run_end if run_end - index >= DATA_LIST_MIN_ROWS else end
+
+
+def _is_data_row(line: str) -> bool:
+    text = line.strip()
+    return len(text.split()) >= 3 and any(c.isdigit() for c in text) and not clean.is_boilerplate_line(text)
 
 
 def _islands(scores: list[float], start: int, end: int) -> list[tuple[int, int, float]]:

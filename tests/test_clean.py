@@ -79,3 +79,32 @@ def test_repeated_line_statistics():
     assert clean.repeated_threshold(40) == 3 and clean.repeated_threshold(10_000) == 50
     paragraphs = ["A real paragraph about the port.", boiler]
     assert clean.strip_repeated(paragraphs, {clean.line_key(boiler)}) == paragraphs[:1]
+
+
+@pytest.mark.parametrize("line", [
+    "By", "By Sarah Needleman", "sarah.needleman@example.com", "@saraheneedleman", "Image 1 of 8", "1 / 8",
+    "Back to Gallery", "Click to share on Twitter (Opens in new window)",
+])
+def test_bylines_and_widgets(line):
+    assert clean.is_boilerplate_line(line)
+
+
+def test_comment_sections_are_cut():
+    kept, _ = clean.strip_boilerplate(["Story paragraph.", "34 responses to “Story”", "joe says:", "Nice."])
+    assert kept == ["Story paragraph."]
+    kept, _ = clean.strip_boilerplate(["História.", "Deixe uma resposta Cancelar resposta", "Comentário"])
+    assert kept == ["História."]
+
+
+def test_related_box_in_the_middle_is_skipped_up_to_the_next_prose():
+    lines = ["First paragraph of the story.", "Related news", "Other headline one", "Other headline two",
+             "The story then goes on for another sentence that is long enough to read as prose here."]
+    kept, _ = clean.strip_boilerplate(lines)
+    assert kept == [lines[0], lines[-1]]
+    kept, _ = clean.strip_boilerplate(["Primeiro parágrafo.", "Artigos relacionados", "Outro título"])
+    assert kept == ["Primeiro parágrafo."]
+
+
+def test_bare_timestamps_leave_the_body():
+    kept, _ = clean.strip_boilerplate(["Story.", "November 19, 2019 at 6:34 am", "More story."])
+    assert kept == ["Story.", "More story."]

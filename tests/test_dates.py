@@ -42,3 +42,10 @@ def test_normalise_makes_aware_values_naive_utc():
 
     aware = datetime(2017, 2, 6, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
     assert normalise(aware) == datetime(2017, 2, 7, 4, 30)
+
+
+def test_zone_abbreviations_news_sites_print():
+    assert parse_date("Nov. 19, 2019 8:03 am ET") == datetime(2019, 11, 19, 13, 3)
+    assert parse_date("November 19, 2019 6:21 AM EST") == datetime(2019, 11, 19, 11, 21)
+    assert parse_date("6 Feb 2017 09:30 CEST") == datetime(2017, 2, 6, 7, 30)
+    assert parse_date("6 Feb 2017 09:30 XYZT") == datetime(2017, 2, 6, 9, 30)
