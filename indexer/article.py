@@ -23,6 +23,7 @@ class Article:
     authors: list[str] = field(default_factory=list)
     caption: str | None = None
     record: int | None = None
+    places: list[str] = field(default_factory=list)  # capitalised names the article uses as places
 
     @property
     def doc_id(self) -> str:
@@ -40,5 +41,6 @@ class Article:
             "people": list(self.people),
             "authors": list(self.authors),
             "caption": self.caption,
+            "places": list(self.places),
             "body": self.body,
         }

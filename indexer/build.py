@@ -21,6 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
 from . import clean, store
+from .aliases import PeopleTable, changed_names
 from .article import Article
 from .extract import parse_articles
 from .readers import DEFAULT_LIMITS, Limits, UnreadableFile, is_supported
@@ -133,24 +134,28 @@ class _Build:
                 del parsed[rel]
         lines = Counter(manifest["lines"])
         boilerplate_before = _boilerplate(lines, manifest)
+        people_before = _people_table(manifest["files"])
         for rel in removed + list(parsed):
             if rel in old_files:
                 lines.subtract(old_files[rel]["lines"])
         for item in parsed.values():
             lines.update(key for a in item.articles for key in clean.line_keys(a.body.split("\n\n")))
         lines = Counter({k: v for k, v in lines.items() if v > 0})
-        new_entries = {rel: _entry(item) for rel, item in parsed.items()}
         files_after = {rel: e for rel, e in old_files.items() if rel not in removed}
-        files_after.update(new_entries)
+        files_after.update({rel: _entry(item) for rel, item in parsed.items()})
         manifest_after = {"files": files_after, "lines": dict(lines)}
         boilerplate = _boilerplate(lines, manifest_after)
-        # Files whose cleaning changes because a line became (or stopped being) boilerplate.
-        shifted = boilerplate ^ boilerplate_before
-        if shifted and not self.report.full_rebuild:
-            stale = [rel for rel, e in files_after.items()
-                     if rel not in parsed and shifted.intersection(e["lines"])]
+        people = _people_table(files_after)
+        if not self.report.full_rebuild and (parsed or removed):
+            # Articles whose indexed form changes because of the corpus: a line became (or stopped
+            # being) boilerplate, or a person's canonical name moved.
+            shifted_lines = boilerplate ^ boilerplate_before
+            shifted_people = changed_names(people_before, people,
+                                           (n for e in files_after.values() for n in e["people"]))
+            stale = [rel for rel, e in files_after.items() if rel not in parsed
+                     and (shifted_lines.intersection(e["lines"]) or shifted_people.intersection(e["people"]))]
             parsed.update({p.rel: p for p in self._parse(stale)})
-        self._write(live, parsed, removed, old_files, boilerplate, manifest_after)
+        self._write(live, parsed, removed, old_files, boilerplate, people, manifest_after)
         self.report.removed = len(removed)
         self.report.updated = sum(1 for rel in parsed if rel in old_files)
         self.report.added = sum(1 for rel in parsed if rel not in old_files)
@@ -214,7 +219,7 @@ class _Build:
         return done
 
     def _write(self, live: Path | None, parsed: dict[str, _Parsed], removed: list[str],
-               old_files: dict, boilerplate: set[str], manifest: dict) -> None:
+               old_files: dict, boilerplate: set[str], people: PeopleTable, manifest: dict) -> None:
         if self.report.full_rebuild:
             generation = store.new_generation(self.index_dir)
             ix = whoosh_index.create_in(str(generation), make_schema())
@@ -227,7 +232,7 @@ class _Build:
                 _delete_file(writer, old_files[rel])
             for item in parsed.values():
                 for article in item.articles:
-                    writer.add_document(**_document(article, item.rel, boilerplate))
+                    writer.add_document(**_document(article, item.rel, boilerplate, people))
         except BaseException:
             writer.cancel()
             raise
@@ -265,7 +270,9 @@ def _parse_file(work: tuple[Path, str, Limits]) -> _Parsed:
 def _entry(item: _Parsed) -> dict:
     keys = [key for article in item.articles for key in clean.line_keys(article.body.split("\n\n"))]
     return {"size": item.size, "mtime_ns": item.mtime_ns, "digest": item.digest,
-            "ids": [_doc_id(item.rel, a) for a in item.articles], "lines": keys}
+            "ids": [_doc_id(item.rel, a) for a in item.articles], "lines": keys,
+            "people": [name for article in item.articles for name in article.people],
+            "places": sorted({name for article in item.articles for name in article.places})}
 
 
 def _doc_id(rel: str, article: Article) -> str:
@@ -277,16 +284,18 @@ def _delete_file(writer: IndexWriter, entry: dict) -> None:
         writer.delete_by_term("id", doc_id)
 
 
-def _document(article: Article, rel: str, boilerplate: set[str]) -> dict:
+def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleTable | None = None) -> dict:
     paragraphs = clean.strip_repeated(article.body.split("\n\n"), boilerplate)
+    names = people.canonical_list(article.people) if people else article.people
     document = {
         "id": _doc_id(rel, article),
         "path": article.path,
         "source": rel,
         "headline": article.headline,
         "body": "\n\n".join(paragraphs),
-        "people": ", ".join(article.people),
-        "person": ",".join(p.replace(",", " ") for p in article.people),
+        # Every spelling is searchable; facets and hits show the corpus's one form per person.
+        "people": ", ".join(dict.fromkeys(article.people + names)),
+        "person": ",".join(p.replace(",", " ") for p in names),
         "authors": ", ".join(article.authors),
         "spelling": f"{article.headline}\n{article.summary or ''}\n{' '.join(paragraphs)}",
     }
@@ -297,6 +306,11 @@ def _document(article: Article, rel: str, boilerplate: set[str]) -> dict:
     if article.date:
         document["date"] = article.date
     return document
+
+
+def _people_table(files: dict) -> PeopleTable:
+    return PeopleTable.build((name for entry in files.values() for name in entry.get("people", ())),
+                             (name for entry in files.values() for name in entry.get("places", ())))
 
 
 def _boilerplate(lines: Counter, manifest: dict) -> set[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import clean, dates
 from .article import Article
 from .html import parse_html
-from .people import extract_people, name_key
+from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
 from .readers import DEFAULT_LIMITS, Limits, RawDocument, read_documents
 
@@ -72,11 +72,11 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
         return None
     caption = " ".join(filter(None, map(clean.strip_credits, captions))) or None
     body = "\n\n".join(paragraphs)
-    found = extract_people(headline, summary or "", caption or "", body)
-    people = _merge_people(given_people, found)
+    names = extract_names(headline, summary or "", caption or "", body)
+    people = _merge_people(given_people, names.people)
     return Article(path=raw.path, record=raw.record, headline=headline or paragraphs[0][:120],
                    summary=summary, date=date, people=people, authors=authors, caption=caption,
-                   body=body)
+                   body=body, places=names.places)
 
 
 def _merge_people(given: list[str], found: list[str]) -> list[str]:

@@ -8,9 +8,12 @@ the same article; transliteration variants (Sergei/Sergey) merge through ``name_
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from .mainblock import STOPWORDS
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
@@ -79,7 +82,9 @@ capital conference summit forum festival awards cup championship games olympics 
 republic kingdom army navy force forces police guard brigade hospital church mosque synagogue temple
 museum theatre theater centre center hotel airport station stadium arena market exchange board
 service services affairs security defense defence project program programme initiative movement
-front alliance coalition council cabinet government administration embassy consulate
+front alliance coalition council cabinet government administration embassy consulate newsroom desk bureau series shield trophy sea ocean gulf
+strait democrats republicans socialists conservatives liberals greens industry industries reuters afp
+tass xinhua bloomberg interfax itar
 """.split())
 CALENDAR = frozenset("""
 january february march april may june july august september october november december jan feb mar
@@ -91,6 +96,11 @@ yet if when while after before since as at in on of for from to by with without 
 into onto during despite although though however meanwhile moreover also according asked both each
 every some many most more few all any no not none there here then what which who whom whose where
 why how yes also just only even still again once
+""".split())
+# Words that are never part of a name, whatever their case ("Same Period Last Year" in a table).
+COMMON_WORDS = COMMON_STARTERS | STOPWORDS | frozenset("""
+week weeks year years month months day days ago last next same period basis total net average date
+time today tomorrow yesterday per cent percent up down high low new old first second third final
 """.split())
 # Plural nouns that open sentences before a verb of speech ("Analysts said") but name no one.
 GROUP_NOUNS = frozenset("""
@@ -128,10 +138,29 @@ class _Mention:
     locative: bool = False  # "in X", "at X": the place words of a sentence
 
 
+@dataclass
+class Names:
+    """The names an article uses: its people, and the capitalised names it uses as places."""
+
+    people: list[str]
+    places: list[str]
+
+
 def extract_people(*texts: str) -> list[str]:
     """The persons named in an article's texts (headline, summary, captions, body), in order of
     first mention, each once under its fullest name."""
-    mentions = [m for text in texts if text for m in _mentions(text)]
+    return extract_names(*texts).people
+
+
+def extract_names(*texts: str) -> Names:
+    """People and place-like names of an article's texts (see ``extract_people``)."""
+    mentions: list[_Mention] = []
+    organisations: set[str] = set()
+    for text in texts:
+        if text:
+            found, orgs = _mentions(text)
+            mentions += found
+            organisations |= orgs
     vocabulary = _lowercase_vocabulary(texts)
     places = _place_names(mentions)
     full: list[_Mention] = [m for m in mentions if len(m.words) >= 2 and _plausible(m, vocabulary)
@@ -159,10 +188,11 @@ def extract_people(*texts: str) -> list[str]:
         key = name_key(mention.words[0])
         if not key or key[0] in by_part:
             continue
-        if mention.cue and _plausible(mention, vocabulary) and key not in places:
+        if mention.cue and _plausible(mention, vocabulary) and key not in places and key[0] not in organisations:
             people.setdefault(key, mention.words[0])
             by_part[key[0]] = key
-    return list(people.values())
+    place_names = {name_key(" ".join(m.words)): " ".join(m.words) for m in mentions if m.locative}
+    return Names(list(people.values()), [place_names[key] for key in places if key in place_names])
 
 
 def _place_names(mentions: list[_Mention]) -> set[tuple[str, ...]]:
@@ -175,6 +205,12 @@ def _place_names(mentions: list[_Mention]) -> set[tuple[str, ...]]:
     return located - cued
 
 
+_APOSTROPHES = re.compile(r"['’`]")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|az|ar|at)-")
+_NON_LETTERS = re.compile(r"[^a-z]")
+
+
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> tuple[str, ...]:
     """A comparison key for a name: accents folded, lower case, transliteration variants merged.
 
@@ -182,12 +218,12 @@ def name_key(name: str) -> tuple[str, ...]:
     (al-Rashid and Rashid share a key).
     """
     folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    folded = re.sub(r"['’`]", "", folded)
+    if not folded.isascii():
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = _APOSTROPHES.sub("", folded.lower())
     words = []
     for word in folded.split():
-        word = re.sub(r"^(?:al|el|ad|as|ash|az|ar|at)-", "", word)
-        word = re.sub(r"[^a-z]", "", word)
+        word = _NON_LETTERS.sub("", _ARTICLE_PREFIX.sub("", word))
         if word and word not in _KEY_PARTICLES:
             words.append(word)
     return tuple(_fold_spelling(_VARIANTS.get(w, w)) for w in words)
@@ -214,31 +250,44 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return shorter[0] == longer[0] and shorter[-1] == longer[-1]
 
 
-def _mentions(text: str) -> list[_Mention]:
+def _mentions(text: str) -> tuple[list[_Mention], set[str]]:
+    """Candidate name mentions, and the words of organisation names ("Halcyon" of "Halcyon
+    Systems"), which are not people when they stand alone."""
     # Editorial brackets ("[Syrian President Bashar] Assad") join the name they split.
     text = text.replace("[", "").replace("]", "")
     text = re.sub(r"\((?:photo|image|picture)[^)]*\)", "", text, flags=re.IGNORECASE)
     found = []
+    organisations: set[str] = set()
     for match in _CANDIDATE.finditer(text):
         if _ORG_AFTER.match(text[match.end():match.end() + 8]):
+            organisations.update(k for w in match.group(0).split() for k in name_key(w))
             continue  # "Port Alder FC", "Halcyon Systems Inc": an organisation's name
         words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
         sentence_start = _starts_sentence(text, match.start())
         words, titled = _strip_leading(words, sentence_start)
+        if any(w.lower() in ORG_WORDS for w in words):
+            organisations.update(k for w in words if w.lower() not in ORG_WORDS for k in name_key(w))
         for run in _split_at_places(words):
-            locative = bool(_LOCATIVE_BEFORE.search(text[max(0, match.start() - 20):match.start()]))
+            # "in Port Alder" is a place; "in Okafor's view" is not.
+            locative = bool(_LOCATIVE_BEFORE.search(text[max(0, match.start() - 20):match.start()])) \
+                and not _POSSESSIVE.search(match.group(0))
             cue = titled or bool(_SPEECH_AFTER.match(text[match.end():match.end() + 30])) \
                 or bool(_SPEECH_BEFORE.search(text[max(0, match.start() - 30):match.start()]))
             found.append(_Mention(tuple(run), cue, match.start(), locative and not titled))
             titled = False
-    return found
+    return found, organisations
 
 
 def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], bool]:
     titled = False
+    # "Police Commissioner Helen Ashworth", "Port Alder FC striker": everything up to the last
+    # title word is the title, whatever organisation or place it names.
+    last_title = max((i for i, w in enumerate(words[:-1]) if _is_title(w)), default=None)
+    if last_title is not None:
+        words, titled, sentence_start = words[last_title + 1:], True, False
     while words:
         lower = words[0].lower().rstrip(".")
-        if lower in TITLES:
+        if _is_title(words[0]):
             titled = True
         elif not (lower in NATIONALITIES or lower in PLACES or lower in CALENDAR
                   or (sentence_start and lower in COMMON_STARTERS)):
@@ -246,6 +295,11 @@ def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], b
         words = words[1:]
         sentence_start = False
     return words, titled
+
+
+def _is_title(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower in TITLES or ("-" in lower and any(part in TITLES for part in lower.split("-")))
 
 
 def _split_at_places(words: list[str]) -> list[list[str]]:
@@ -272,7 +326,7 @@ def _plausible(mention: _Mention, vocabulary: set[str]) -> bool:
     if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
         return False
     # A capitalised word that the article also writes in lower case is a common word ("Security").
-    common = sum(1 for w in words if w.lower() in vocabulary or w.lower() in COMMON_STARTERS)
+    common = sum(1 for w in words if w.lower() in vocabulary or w.lower() in COMMON_WORDS)
     return common == 0 or (mention.cue and common < len(words))
 
 

@@ -1,5 +1,5 @@
 from indexer.extract import parse_articles
-from indexer.people import extract_people, name_key
+from indexer.people import extract_names, extract_people, name_key
 
 
 def test_seed_people_exactly(seed_file):
@@ -48,3 +48,30 @@ def test_particles_stay_inside_names():
 def test_appeal_signatures_are_not_people(harbour_file):
     people = parse_articles(harbour_file)[0].people
     assert people == ["Elena Vasquez-Hart", "Rosa Delgado", "Fiona Gallagher"]
+
+
+def test_speech_verbs_and_honorifics_cue_single_names():
+    assert extract_people("\"We will win,\" said Kowalczyk.") == ["Kowalczyk"]
+    assert extract_people("Mrs. Delgado told reporters nothing.") == ["Delgado"]
+    assert extract_people("Kowalczyk watched from the stand.") == []  # no cue, no full name
+
+
+def test_months_weekdays_and_sentence_starters_are_not_people():
+    assert extract_people("Monday was quiet. But March brought storms, and April said little.") == []
+
+
+def test_hyphenated_titles_and_title_phrases_are_stripped():
+    assert extract_people("Lieutenant-General Maurice Baril arrived.") == ["Maurice Baril"]
+    assert extract_people("Police Commissioner Helen Ashworth said the crowd was calm.") == ["Helen Ashworth"]
+
+
+def test_organisation_words_make_single_names_organisations():
+    text = "Halcyon Systems cut jobs on Tuesday. Halcyon said the cuts were painful."
+    assert extract_people(text) == []
+
+
+def test_places_in_locative_context_are_reported_as_places():
+    names = extract_names("Officials met in Port Alder on Monday. The talks in Port Alder went well.")
+    assert names.people == [] and names.places == ["Port Alder"]
+    possessive = extract_names("In Okafor's view, Prime Minister Adaeze Okafor said, the port matters.")
+    assert possessive.people == ["Adaeze Okafor"] and possessive.places == []

@@ -1,0 +1,52 @@
+import search
+from indexer import build_index
+from indexer.aliases import PeopleTable, changed_names
+from tests.conftest import article_text, write
+
+
+def test_most_used_spelling_wins_and_surnames_resolve():
+    table = PeopleTable.build(["Evgeny Aleksandrov", "Evgeny Aleksandrov", "Yevgeny Alexandrov", "Helen Ashworth"])
+    assert table.canonical("Yevgeny Alexandrov") == "Evgeny Aleksandrov"
+    assert table.canonical("Ashworth") == "Helen Ashworth"
+    assert table.canonical("Nobody") == "Nobody"
+    assert table.canonical_list(["Ashworth", "Helen Ashworth", "Yevgeny Alexandrov"]) == \
+        ["Helen Ashworth", "Evgeny Aleksandrov"]
+
+
+def test_ambiguous_surnames_stay_as_written():
+    table = PeopleTable.build(["Lukas Brandt", "Nicholas Brandt"])
+    assert table.canonical("Brandt") == "Brandt"
+
+
+def test_names_the_corpus_uses_as_places_are_not_people():
+    table = PeopleTable.build(["Port Alder", "Adaeze Okafor"], places=["Port Alder", "Port Alder"])
+    assert table.canonical_list(["Port Alder", "Adaeze Okafor"]) == ["Adaeze Okafor"]
+
+
+def test_changed_names():
+    before = PeopleTable.build(["Ashworth"])
+    after = PeopleTable.build(["Ashworth", "Helen Ashworth"])
+    assert changed_names(before, after, ["Ashworth", "Helen Ashworth"]) == {"Ashworth"}
+
+
+def test_people_queries_and_facets_across_the_corpus(tmp_path):
+    corpus, index_dir = tmp_path / "c", tmp_path / "i"
+    write(corpus, "a.txt", article_text("Minister visits port", "May 1, 2023",
+                                        "Foreign Minister Yevgeny Alexandrov arrived on Tuesday."))
+    write(corpus, "b.txt", article_text("Deal signed", "June 1, 2023",
+                                        "Foreign Minister Evgeny Aleksandrov signed the deal, officials said."))
+    write(corpus, "c.txt", article_text("Deal praised", "June 2, 2023",
+                                        "Evgeny Aleksandrov praised the port. Later, Aleksandrov left."))
+    write(corpus, "d.txt", article_text("Patrols doubled", "June 3, 2023", "Ashworth said patrols would double."))
+    build_index(corpus, index_dir)
+    for query in ('people:"Yevgeny Alexandrov"', 'people:"Evgeny Aleksandrov"', "people:alexandrov", "Alexandrov"):
+        assert search.search(query, index_dir).total == 3, query
+    results = search.search("people:aleksandrov", index_dir, facets=True)
+    assert results.facets.people == [("Evgeny Aleksandrov", 3)]
+    assert all(hit.people == ["Evgeny Aleksandrov"] for hit in results.hits)
+    # A later article gives the full name: the earlier bare surname is re-indexed under it.
+    write(corpus, "e.txt", article_text("Commissioner retires", "July 1, 2023",
+                                        "Police Commissioner Helen Ashworth said she would retire."))
+    report = build_index(corpus, index_dir)
+    assert report.added == 1 and report.updated == 1
+    assert search.search('people:"Helen Ashworth"', index_dir).total == 2
