@@ -24,6 +24,8 @@ class Article:
     caption: str | None = None
     record: int | None = None
     places: list[str] = field(default_factory=list)  # capitalised names the article uses as places
+    # True when the text has no headline of its own and ``headline`` is its opening words.
+    headline_from_body: bool = False
 
     @property
     def doc_id(self) -> str:

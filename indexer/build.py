@@ -299,6 +299,11 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
         "authors": ", ".join(article.authors),
         "spelling": f"{article.headline}\n{article.summary or ''}\n{' '.join(paragraphs)}",
     }
+    if article.headline_from_body:
+        # Opening words shown as a headline are body text: weighting them as a headline would
+        # count them twice over.
+        document["headline"] = ""
+        document["_stored_headline"] = article.headline
     if article.summary:
         document["summary"] = article.summary
     if article.caption:

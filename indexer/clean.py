@@ -112,6 +112,8 @@ APPEAL_CUES = re.compile(
     r"|support us|our partner|contribut\w+|sustainable|loyal readers?)\b|[$€£]\s?\d",
     _I,
 )
+_READER = re.compile(r"\b(?:you|your|we|our|us)\b")  # lower case: "US" is a country
+_MAX_APPEAL_CHARS = 700
 BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-\s)")
 LINE_RULES = (READ_TIME, SOCIAL, PROMO, COOKIE, COPYRIGHT, READ_MORE, BYLINE, WIDGET)
 _MAX_RULE_LINE = 300
@@ -202,8 +204,16 @@ def _is_signature(line: str) -> bool:
 
 
 def _is_appeal_paragraph(text: str) -> bool:
-    cues = {match.group(0).lower() for match in APPEAL_CUES.finditer(text)}
-    return len(cues) >= 3 and bool(re.search(r"\b(?:you|your|us|our)\b", text, _I))
+    """A reader appeal without a salutation: short, addressed to "you", with three kinds of cue."""
+    if len(text) > _MAX_APPEAL_CHARS:
+        return False
+    cues = {_cue_kind(match.group(0)) for match in APPEAL_CUES.finditer(text)}
+    return len(cues) >= 3 and bool(_READER.search(text))
+
+
+def _cue_kind(cue: str) -> str:
+    cue = cue.lower()
+    return "money" if cue[0] in "$€£" else cue[:6]  # "$4" and "$5" are one kind; "subscribe(d)" one
 
 
 # Corpus-level statistics -------------------------------------------------------------------------

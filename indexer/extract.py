@@ -40,8 +40,11 @@ def _to_article(raw: RawDocument, reference: datetime | None) -> Article | None:
         layout = parse_layout(raw.text, reference=reference)
         if layout is None:
             return None
-        return _finish(raw, layout.headline, layout.summary, layout.date, layout.authors,
-                       layout.captions, layout.paragraphs, given_people=[])
+        article = _finish(raw, layout.headline, layout.summary, layout.date, layout.authors,
+                          layout.captions, layout.paragraphs, given_people=[])
+        if article is not None:
+            article.headline_from_body = layout.headline_from_body
+        return article
     if raw.kind == "html":
         page = parse_html(raw.text)
         paragraphs, captions = clean.strip_boilerplate(page.paragraphs)

@@ -82,7 +82,8 @@ capital conference summit forum festival awards cup championship games olympics 
 republic kingdom army navy force forces police guard brigade hospital church mosque synagogue temple
 museum theatre theater centre center hotel airport station stadium arena market exchange board
 service services affairs security defense defence project program programme initiative movement
-front alliance coalition council cabinet government administration embassy consulate newsroom desk bureau series shield trophy sea ocean gulf
+front alliance coalition council cabinet government administration embassy consulate newsroom desk bureau
+series shield trophy sea ocean gulf
 strait democrats republicans socialists conservatives liberals greens industry industries reuters afp
 tass xinhua bloomberg interfax itar
 """.split())

@@ -15,6 +15,10 @@ _HEADER_LINES = 8  # the date line, if any, comes within this many lines of the 
 _MAX_SUMMARY_CHARS = 400
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _HEADLINE_SEARCH_LINES = 400
+_MIN_WRAPPED_LINES = 8
+_WRAP_WIDTHS = (40, 100)  # the widths text is typically wrapped at
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
+_RUN_IN_HEADLINE_WORDS = 10
 
 
 @dataclass
@@ -27,6 +31,7 @@ class TextLayout:
     authors: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
+    headline_from_body: bool = False
 
 
 def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout | None:
@@ -35,6 +40,14 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
     content = [i for i, line in enumerate(lines) if line.strip()]
     if not content:
         return None
+    if is_hard_wrapped(lines):
+        # Typed or e-mailed text wraps its paragraphs at a fixed width: score and index whole
+        # paragraphs, not line fragments.
+        headline_alone = len(content) > 1 and content[1] > content[0] + 1
+        lines = unwrap(lines)
+        if not headline_alone:
+            return _run_in_headline(lines, reference)
+        content = [i for i, line in enumerate(lines) if line.strip()]
     layout = TextLayout(headline=_tidy(lines[content[0]]))
     header = content[1:1 + _HEADER_LINES]
     body_start = content[1] if len(content) > 1 else len(lines)
@@ -73,6 +86,43 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
     layout.paragraphs = paragraphs
     layout.captions.extend(captions)
     return layout
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """True when most lines are cut at a fixed width inside sentences."""
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < _MIN_WRAPPED_LINES:
+        return False
+    widths = [len(line) for line in filled]
+    typical = sorted(widths)[len(widths) * 3 // 4]
+    if not _WRAP_WIDTHS[0] <= typical <= _WRAP_WIDTHS[1]:
+        return False
+    cut = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b.strip() and not _ENDS_SENTENCE.search(a))
+    return cut >= len(filled) / 2
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join runs of consecutive lines into one line each; blank lines still part paragraphs."""
+    joined: list[str] = []
+    current: list[str] = []
+    for line in lines + [""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            joined += [" ".join(current), ""]
+            current = []
+    return joined
+
+
+def _run_in_headline(lines: list[str], reference: datetime | None) -> TextLayout:
+    """A text whose headline runs into its first paragraph: show its opening words as the
+    headline and keep all of it as the body."""
+    paragraphs, captions = clean.strip_boilerplate(clean.drop_appeal_blocks(lines))
+    opening = paragraphs[0] if paragraphs else ""
+    words = opening.split()
+    headline = " ".join(words[:_RUN_IN_HEADLINE_WORDS]) + (" …" if len(words) > _RUN_IN_HEADLINE_WORDS else "")
+    return TextLayout(headline=headline, date=_date_near(lines, min(len(lines), 3), reference),
+                      captions=captions, paragraphs=paragraphs, headline_from_body=True)
 
 
 def _headline_again(lines: list[str], title: str) -> int | None:

@@ -97,11 +97,14 @@ class Searcher:
     # Queries ----------------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 10, page: int = 1, sort: str = "relevance",
-               facets: bool = False) -> SearchResults:
+               facets: bool = False, expand: bool | None = None) -> SearchResults:
         """Run a query and return one page of ranked hits with snippets.
 
         ``sort`` is ``"relevance"``, ``"date"`` (oldest first) or ``"-date"`` (newest first).
-        Raises ``QueryError`` for a malformed query and ``ValueError`` for bad arguments.
+        ``expand`` adds words from the best first results to the query (pseudo-relevance
+        feedback); by default it does so for OR queries of three or more words, which ask for
+        everything about a topic. Raises ``QueryError`` for a malformed query and ``ValueError``
+        for bad arguments.
         """
         _check_arguments(limit, page, sort)
         started = time.perf_counter()
@@ -115,6 +118,9 @@ class Searcher:
             parsed, relaxed = relaxed_query, True
             page_results = self._page(parsed, limit, page, sort)
         terms, names = self._highlight_terms(parsed)
+        if sort == "relevance" and (expand if expand is not None else ranking.wants_expansion(parsed)):
+            parsed = ranking.expand(self._searcher, parsed)
+            page_results = self._page(parsed, limit, page, sort)
         hits = [self._hit(hit, terms, names) for hit in page_results]
         total = page_results.total
         results = SearchResults(query=query, total=total, hits=hits, page=page, limit=limit, sort=sort,
