@@ -80,8 +80,8 @@ def whoosh_run(index_dir: Path) -> Run:
 def fts5_run(docs: Path) -> Run:
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(name UNINDEXED, body, tokenize='porter')")
-    db.executemany("INSERT INTO docs VALUES (?, ?)",
-                   [(doc_number(p.name), p.read_text(encoding="utf-8", errors="replace")) for p in sorted(docs.iterdir())])
+    rows = [(doc_number(p.name), p.read_text(encoding="utf-8", errors="replace")) for p in sorted(docs.iterdir())]
+    db.executemany("INSERT INTO docs VALUES (?, ?)", rows)
 
     def run(text: str) -> list[str]:
         match = " OR ".join(f'"{w}"' for w in re.findall(r"\w+", text.lower()))
