@@ -97,7 +97,8 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     typical = sorted(widths)[len(widths) * 3 // 4]
     if not _WRAP_WIDTHS[0] <= typical <= _WRAP_WIDTHS[1]:
         return False
-    cut = sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip() and not _ENDS_SENTENCE.search(a))
+    pairs = zip(lines, lines[1:], strict=False)
+    cut = sum(1 for a, b in pairs if a.strip() and b.strip() and not _ENDS_SENTENCE.search(a))
     return cut >= len(filled) / 2
 
 
