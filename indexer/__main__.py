@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
             return _inspect(_inspect_parser().parse_args(argv[1:]), stdout, stderr)
         return _build(_build_parser().parse_args(argv), stdout, stderr)
     except _UsageError as error:
-        stderr.write(f"news-index: {error}\n")
+        stderr.write(f"news-index: {_printable(str(error))}\n")
         return EXIT_USAGE
 
 
@@ -70,7 +70,7 @@ def _build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         report = build_index(args.corpus, args.index, rebuild=args.rebuild, jobs=args.jobs,
                              limits=limits, progress=progress_printer(stderr))
     except BuildError as error:
-        stderr.write(f"news-index: {error}\n")
+        stderr.write(f"news-index: {_printable(str(error))}\n")
         return EXIT_FAILED
     except KeyboardInterrupt:
         stderr.write("news-index: interrupted; the previous index is unchanged\n")

@@ -171,6 +171,10 @@ class _Build:
                 if name.startswith(".") or not is_supported(path):
                     continue
                 rel = path.relative_to(self.corpus).as_posix()
+                if not _valid_text(rel):
+                    reason = "file name is not valid UTF-8; rename it"
+                    self.report.skipped.append(SkippedFile(printable_name(rel), reason))
+                    continue
                 reason = self._unsafe(path)
                 if reason:
                     self.report.skipped.append(SkippedFile(rel, reason))
@@ -194,7 +198,8 @@ class _Build:
         return None
 
     def _walk_error(self, error: OSError) -> None:
-        self.report.skipped.append(SkippedFile(str(error.filename), f"cannot list folder: {error.strerror}"))
+        name = printable_name(str(error.filename))
+        self.report.skipped.append(SkippedFile(name, f"cannot list folder: {error.strerror}"))
 
     def _parse(self, rels: list[str]) -> list[_Parsed]:
         work = [(self.corpus, rel, self.limits) for rel in rels]
@@ -265,6 +270,19 @@ def _parse_file(work: tuple[Path, str, Limits]) -> _Parsed:
     except Exception as error:  # noqa: BLE001 - one file's surprise must not stop a whole build
         item = _Parsed(rel, 0, 0, error=f"could not be parsed ({type(error).__name__}: {error}); please report it")
     return item
+
+
+def _valid_text(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False  # undecodable bytes in a file name arrive as surrogates
+    return True
+
+
+def printable_name(name: str) -> str:
+    """A file name that can be shown and stored: undecodable bytes as \\x escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _entry(item: _Parsed) -> dict:

@@ -3,11 +3,12 @@
 Metadata comes first from JSON-LD, then OpenGraph and meta tags, then the page itself (``<h1>``,
 ``<time>``). The main text comes from trafilatura in its precision mode, whose content-container,
 link-density and text-density heuristics score best on real news pages (bench/extraction.py);
-when it finds nothing, the container with the most paragraph text and the least link text is used.
+when it finds nothing, the page's text is read line by line as full-page text scrapes are.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,24 +17,18 @@ from datetime import datetime
 import lxml.etree
 import lxml.html
 import trafilatura
-from bs4 import BeautifulSoup, Comment, SoupStrainer, Tag
+from bs4 import BeautifulSoup, SoupStrainer, Tag
 
 from . import dates
+from .mainblock import main_region
 
-_DROP_TAGS = ["script", "style", "noscript", "iframe", "svg", "canvas", "form", "button", "nav",
-              "footer", "aside", "select", "template", "object", "embed", "video", "audio", "input"]
-_BOILERPLATE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:comments?|share|sharing|social|related|promo|newsletter|subscri\w*|cookie\w*"
-    r"|footer|nav|navbar|menu|sidebar|advert\w*|ads?|banner|popup|modal|breadcrumbs?|paywall"
-    r"|recommend\w*|most-?popular|trending|outbrain|taboola|widget|toolbar|masthead)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-_BODY_ATTR = re.compile(
-    r"article[-_]?body|story[-_]?body|post[-_]?(?:content|body)|entry[-_]?content"
-    r"|article[-_]?(?:content|text)|content[-_]?body|main[-_]?content|body[-_]?text",
-    re.IGNORECASE,
-)
-_BLOCKS = ["p", "h2", "h3", "h4", "li", "blockquote", "pre"]
+# Elements that hold no article text, and the elements that end a line of text.
+_NOT_TEXT = ("//script|//style|//noscript|//template|//iframe|//svg|//canvas|//form|//button|//select"
+             "|//nav|//footer|//aside|//figure|//header")
+_LINE_BREAKING = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
+                  "section", "article", "td", "dd", "dt")
+_TAG = re.compile(r"<[^>]*>")
+_INVISIBLE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _METADATA_TAGS = SoupStrainer(["title", "meta", "script", "h1", "time", "figcaption"])
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it missed the article
@@ -71,7 +66,7 @@ def parse_html(markup: str) -> HtmlPage:
     if len(main) >= _MIN_MAIN_TEXT:
         page.paragraphs = [" ".join(line.split()) for line in main.splitlines() if line.strip()]
     else:
-        page.paragraphs = _fallback_paragraphs(markup)
+        page.paragraphs = _fallback_paragraphs(body) or _text_without_tags(markup)
     if page.headline and page.paragraphs and _same(page.paragraphs[0], page.headline):
         page.paragraphs.pop(0)
     return page
@@ -114,12 +109,26 @@ def _trafilatura_text(markup: str) -> str:
         return ""  # pages too broken for its parser still get the fallback
 
 
-def _fallback_paragraphs(markup: str) -> list[str]:
-    soup = BeautifulSoup(markup, "lxml")
-    for figure in soup.find_all(["figure", "figcaption"]):
-        figure.decompose()  # captions are kept apart from the body
-    _remove_boilerplate(soup)
-    return _main_paragraphs(soup)
+def _fallback_paragraphs(tree: lxml.html.HtmlElement | None) -> list[str]:
+    """The page as lines of text, one per block, read by the text-density region finder that
+    handles full-page text scrapes."""
+    if tree is None:
+        return []
+    for element in tree.xpath(_NOT_TEXT):
+        element.drop_tree()
+    for element in tree.iter(*_LINE_BREAKING):
+        element.tail = "\n" + (element.tail or "")
+    lines = [" ".join(line.split()) for line in tree.text_content().splitlines()]
+    start, end = main_region(lines)
+    if start == end:
+        start, end = 0, len(lines)  # nothing reads as prose: a short page, keep what text it has
+    return [line for line in lines[start:end] if line]
+
+
+def _text_without_tags(markup: str) -> list[str]:
+    """The last resort for markup too broken or too deep for a parser (lxml stops at depth 256)."""
+    text = html_module.unescape(_TAG.sub("\n", _INVISIBLE.sub(" ", markup)))
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 def _read_json_ld(soup: BeautifulSoup, page: HtmlPage) -> None:
@@ -172,75 +181,6 @@ def _read_meta(soup: BeautifulSoup, page: HtmlPage) -> None:
                 break
     if not page.authors:
         page.authors = _names(meta.get("author") or meta.get("article:author"))
-
-
-def _remove_boilerplate(soup: BeautifulSoup) -> None:
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body", "article", "main"):
-            continue
-        attrs = " ".join([tag.get("id") or "", " ".join(tag.get("class") or [])])
-        if attrs.strip() and _BOILERPLATE_ATTR.search(attrs) and not _BODY_ATTR.search(attrs):
-            tag.decompose()
-
-
-def _main_paragraphs(soup: BeautifulSoup) -> list[str]:
-    container = _marked_body(soup) or _densest_container(soup)
-    if container is None:
-        return []
-    paragraphs = []
-    for block in container.find_all(_BLOCKS):
-        if block.find(_BLOCKS):
-            continue  # the innermost block carries the text; avoid counting it twice
-        text = _text(block)
-        if text and not _is_link_list(block, text):
-            paragraphs.append(text)
-    if not paragraphs:
-        paragraphs = [line for line in container.get_text("\n").splitlines() if line.strip()]
-    return [" ".join(p.split()) for p in paragraphs]
-
-
-def _marked_body(soup: BeautifulSoup) -> Tag | None:
-    candidates = soup.find_all(attrs={"itemprop": "articleBody"})
-    candidates += [tag for tag in soup.find_all(True)
-                   if _BODY_ATTR.search(" ".join([tag.get("id") or "", " ".join(tag.get("class") or [])]))]
-    candidates += soup.find_all("article")
-    best = max(candidates, key=_paragraph_chars, default=None)
-    return best if best is not None and _paragraph_chars(best) >= 200 else None
-
-
-def _densest_container(soup: BeautifulSoup) -> Tag | None:
-    scores: dict[int, float] = {}
-    tags: dict[int, Tag] = {}
-    for paragraph in soup.find_all("p"):
-        text = _text(paragraph)
-        if len(text) < 25:
-            continue
-        score = 1 + min(len(text) / 100, 3) + text.count(",")
-        for depth, parent in enumerate((paragraph.parent, getattr(paragraph.parent, "parent", None))):
-            if isinstance(parent, Tag):
-                tags[id(parent)] = parent
-                scores[id(parent)] = scores.get(id(parent), 0) + score / (depth + 1)
-    if not scores:
-        return soup.body or soup
-    best = max(scores, key=lambda key: scores[key] * (1 - _link_density(tags[key])))
-    return tags[best]
-
-
-def _paragraph_chars(tag: Tag) -> int:
-    return sum(len(_text(p)) for p in tag.find_all("p"))
-
-
-def _link_density(tag: Tag) -> float:
-    text = len(_text(tag)) or 1
-    return min(1.0, sum(len(_text(a)) for a in tag.find_all("a")) / text)
-
-
-def _is_link_list(block: Tag, text: str) -> bool:
-    return block.name == "li" and _link_density(block) > 0.6 and len(text) < 150
 
 
 def _text(tag: Tag | None) -> str:

@@ -37,6 +37,8 @@ class Limits:
 
     max_file_bytes: int = 32 * 1024 * 1024
     max_decompressed_bytes: int = 64 * 1024 * 1024
+    # One article's text: past this a "page" is a dump, and cleaning it would stall a build.
+    max_article_chars: int = 4 * 1024 * 1024
 
 
 DEFAULT_LIMITS = Limits()
@@ -76,6 +78,8 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[Ra
     if not text.strip():
         raise UnreadableFile("empty file")
     name = str(path)
+    if suffix not in JSON_SUFFIXES | JSONL_SUFFIXES and len(text) > limits.max_article_chars:
+        raise UnreadableFile(f"more than {limits.max_article_chars:,} characters: not one article")
     if suffix in TEXT_SUFFIXES:
         return [RawDocument(name, "text", text=text)]
     if suffix in HTML_SUFFIXES:

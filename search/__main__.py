@@ -15,7 +15,7 @@ from indexer.progress import progress_printer
 
 from .environment import Environment
 from .query import QueryError
-from .render import render_json, render_results
+from .render import render_json, render_results, safe
 from .searcher import SORTS, Searcher, SearchError
 
 EXIT_OK, EXIT_INDEX, EXIT_USAGE = 0, 1, 2
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
     except _UsageError as error:
-        env.stderr.write(f"news-search: {error}\n")
+        env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_USAGE
     if args.color != "auto":
         env.colour = args.color == "always"
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     try:
         searcher = Searcher(args.index)
     except SearchError as error:
-        env.stderr.write(f"news-search: {error}\n")
+        env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_INDEX
     with searcher:
         if args.query:
@@ -81,13 +81,13 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
     try:
         results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort)
     except QueryError as error:
-        env.stderr.write(f"news-search: bad query: {error}\n")
+        env.stderr.write(f"news-search: bad query: {safe(str(error))}\n")
         return EXIT_USAGE
     except ValueError as error:
-        env.stderr.write(f"news-search: {error}\n")
+        env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_USAGE
     except SearchError as error:
-        env.stderr.write(f"news-search: {error}\n")
+        env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_INDEX
     if args.json:
         env.stdout.write(render_json(results))
@@ -100,7 +100,7 @@ def _update_index(args: argparse.Namespace, env: Environment) -> int:
     try:
         report = build_index(args.corpus, args.index, progress=progress_printer(env.stderr))
     except BuildError as error:
-        env.stderr.write(f"news-search: cannot build the index: {error}\n")
+        env.stderr.write(f"news-search: cannot build the index: {safe(str(error))}\n")
         return EXIT_INDEX
     if report.added or report.updated or report.removed:
         env.stderr.write(report.summary() + "\n")

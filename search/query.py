@@ -61,8 +61,8 @@ def parse_query(text: str, schema: Schema) -> wq.Query:
     parser.add_plugin(DateParserPlugin(callback=errors.append, free=False))
     try:
         parsed = parser.parse(text)
-    except (ValueError, TypeError, OverflowError) as error:
-        raise QueryError(f"cannot understand the query: {error}") from error
+    except Exception as error:  # noqa: BLE001 - Whoosh's date and range plugins raise bare Exception
+        raise QueryError(f"cannot understand the query near {_first_field(text)!r}: {error}") from error
     if errors:
         raise QueryError(f"not a date: {errors[0]!r} (write dates as 2017, 2017-02 or 2017-02-06)",
                          text.find(errors[0]))
@@ -114,6 +114,11 @@ def _parser(schema: Schema) -> QueryParser:
     parser.add_plugin(GtLtPlugin())
     parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
     return parser
+
+
+def _first_field(text: str) -> str:
+    match = _FIELD.search(text) or re.search(r"[<>]\S*", text)
+    return text[match.start():match.start() + 30] if match else text[:30]
 
 
 def _check_balance(text: str) -> None:

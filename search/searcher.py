@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 import struct
@@ -33,6 +34,11 @@ _DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error, zl
            pickle.UnpicklingError, whoosh_index.IndexError)
 
 
+# What reading a damaged index raises later, during a search (no ValueError: that is ours).
+_DAMAGE_WHILE_READING = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError,
+                         whoosh_index.IndexError)
+
+
 class SearchError(Exception):
     """An index that cannot be searched; the message says what to do."""
 
@@ -43,6 +49,18 @@ class IndexNotFound(SearchError):
 
 class IndexDamaged(SearchError):
     """The index exists but cannot be read."""
+
+
+def _guarded(method):
+    """Turn what a damaged index raises mid-search into ``IndexDamaged``."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except _DAMAGE_WHILE_READING as error:
+            raise IndexDamaged(f"the index in {self.index_dir} is damaged ({type(error).__name__}); "
+                               f"rebuild it with 'python -m indexer CORPUS {self.index_dir} --rebuild'") from error
+    return wrapper
 
 
 class Searcher:
@@ -96,6 +114,7 @@ class Searcher:
 
     # Queries ----------------------------------------------------------------------------------
 
+    @_guarded
     def search(self, query: str, *, limit: int = 10, page: int = 1, sort: str = "relevance",
                facets: bool = False, expand: bool | None = None) -> SearchResults:
         """Run a query and return one page of ranked hits with snippets.
@@ -132,11 +151,13 @@ class Searcher:
         results.elapsed = time.perf_counter() - started
         return results
 
+    @_guarded
     def facets(self, query: str, *, top_people: int = 20) -> Facets:
         """People, years and months counted over every article the query matches."""
         self.refresh()
         return self._facets(parse_query(query, self._index.schema), top_people)
 
+    @_guarded
     def similar(self, ident: str, *, limit: int = 10) -> SearchResults:
         """Articles most like the one with this id or path ("more like this")."""
         self.refresh()
@@ -151,6 +172,7 @@ class Searcher:
         return SearchResults(query=f"like:{stored.get('id')}", total=len(hits), hits=hits, limit=limit,
                              elapsed=time.perf_counter() - started)
 
+    @_guarded
     def article(self, ident: str) -> dict | None:
         """Every stored field of one article (by id or path), or ``None``."""
         self.refresh()
@@ -189,6 +211,7 @@ class Searcher:
         except QueryError:
             return set(), set()
 
+    @_guarded
     def stats(self) -> dict:
         """Facts about the open index for the shell's toolbar and ``:stats``."""
         self.refresh()
@@ -199,6 +222,7 @@ class Searcher:
                 "segments": len(self._index._segments()) if hasattr(self._index, "_segments") else None,
                 "built": built, "generation": self._generation.name}
 
+    @_guarded
     def people_names(self) -> list[str]:
         """Every person name in the index (for completion)."""
         return [term.decode("utf-8") for term in self._searcher.reader().lexicon("person")]
@@ -268,7 +292,7 @@ def _leaf_terms(node: wq.Query, reader) -> list[tuple[str, str]]:
     if isinstance(node, wq.Not):
         return []
     if isinstance(node, wq.MultiTerm):
-        return [(node.fieldname, t.decode("utf-8")) for t in node._btexts(reader)]
+        return [(node.fieldname, t.decode("utf-8") if isinstance(t, bytes) else t) for t in node._btexts(reader)]
     if isinstance(node, wq.Term):
         return [(node.fieldname, str(node.text))]
     if isinstance(node, wq.Phrase):

@@ -18,6 +18,7 @@ from .completion import QueryCompleter
 from .environment import Environment
 from .lexer import QueryLexer
 from .query import QueryError
+from .render import safe
 from .searcher import Searcher, SearchError
 
 STYLE = Style.from_dict({
@@ -53,9 +54,9 @@ def handle_line(state: ShellState, line: str) -> str:
             return run_command(state, text)
         return state.run_query(text)
     except QueryError as error:
-        return f"Query error: {error}\n"
+        return f"Query error: {safe(str(error))}\n"
     except SearchError as error:
-        return f"{error}\n"
+        return f"{safe(str(error))}\n"
     except KeyboardInterrupt:
         return "Cancelled.\n"
 
