@@ -31,6 +31,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("corpus", nargs="?", default="corpus", help="folder of articles (default: corpus)")
     parser.add_argument("index", nargs="?", default="index", help="index folder (default: index)")
     parser.add_argument("--rebuild", action="store_true", help="build a fresh index and swap it in")
+    parser.add_argument("--optimize", action="store_true", help="merge the index into one segment (faster queries)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list skipped files and why")
     parser.add_argument("--max-file-mb", type=float, default=Limits.max_file_bytes / _MB,
@@ -68,7 +69,8 @@ def _build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                     max_decompressed_bytes=int(args.max_unzipped_mb * _MB))
     try:
         report = build_index(args.corpus, args.index, rebuild=args.rebuild, jobs=args.jobs,
-                             limits=limits, progress=progress_printer(stderr))
+                             limits=limits, progress=progress_printer(stderr),
+                             optimize=args.optimize)
     except BuildError as error:
         stderr.write(f"news-index: {_printable(str(error))}\n")
         return EXIT_FAILED

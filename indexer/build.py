@@ -29,6 +29,7 @@ from .schema import make_schema
 
 _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewer
 _WRITER_MEMORY_MB = 256
+_PARALLEL_WRITE_FROM = 500  # articles; below this, starting writer processes costs more than it saves
 
 Progress = Callable[[int, int], None]
 
@@ -79,11 +80,12 @@ class _Parsed:
 
 def build_index(corpus_dir: str | Path, index_dir: str | Path, *, rebuild: bool = False,
                 jobs: int | None = None, limits: Limits = DEFAULT_LIMITS,
-                progress: Progress | None = None) -> BuildReport:
+                progress: Progress | None = None, optimize: bool = False) -> BuildReport:
     """Bring the index in ``index_dir`` up to date with the articles in ``corpus_dir``.
 
     Only new and changed files are parsed; removed files leave the index. ``rebuild=True`` builds
-    a fresh index and swaps it in atomically. Unreadable files are skipped and listed in the report.
+    a fresh index and swaps it in atomically; ``optimize=True`` merges the index into one segment.
+    Unreadable files are skipped and listed in the report.
     Raises ``BuildError`` when the corpus or index folder cannot be used.
     """
     started = time.monotonic()
@@ -96,7 +98,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, *, rebuild: bool 
     try:
         store.claim(target)
         with store.build_lock(target):
-            report = _Build(corpus.resolve(), target, limits, jobs, progress).run(rebuild)
+            report = _Build(corpus.resolve(), target, limits, jobs, progress, optimize).run(rebuild)
     except store.IndexFolderError as error:
         raise BuildError(str(error)) from error
     report.elapsed = time.monotonic() - started
@@ -105,12 +107,13 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, *, rebuild: bool 
 
 class _Build:
     def __init__(self, corpus: Path, index_dir: Path, limits: Limits, jobs: int | None,
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, optimize: bool) -> None:
         self.corpus = corpus
         self.index_dir = index_dir
         self.limits = limits
         self.jobs = jobs or os.cpu_count() or 1
         self.progress = progress
+        self.optimize = optimize
         self.report = BuildReport(index_dir=str(index_dir))
 
     def run(self, rebuild: bool) -> BuildReport:
@@ -231,7 +234,12 @@ class _Build:
         else:
             generation = live
             ix = whoosh_index.open_dir(str(generation))
-        writer = ix.writer(limitmb=_WRITER_MEMORY_MB)
+        if self.jobs > 1 and sum(len(item.articles) for item in parsed.values()) >= _PARALLEL_WRITE_FROM:
+            # Whoosh's multi-process writer, one segment per process (whoosh3 keeps every document;
+            # tests/test_whoosh_contract.py checks it): +40% on two cores.
+            writer = ix.writer(limitmb=_WRITER_MEMORY_MB, procs=self.jobs, multisegment=True)
+        else:
+            writer = ix.writer(limitmb=_WRITER_MEMORY_MB)
         try:
             for rel in removed + [r for r in parsed if r in old_files]:
                 _delete_file(writer, old_files[rel])
@@ -242,6 +250,8 @@ class _Build:
             writer.cancel()
             raise
         writer.commit()
+        if self.optimize:
+            ix.optimize()
         manifest["generation"] = ix.latest_generation()
         ix.close()
         store.write_atomic(generation / store.MANIFEST, json.dumps(manifest, separators=(",", ":")))
@@ -304,18 +314,18 @@ def _delete_file(writer: IndexWriter, entry: dict) -> None:
 
 def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleTable | None = None) -> dict:
     paragraphs = clean.strip_repeated(article.body.split("\n\n"), boilerplate)
+    body = "\n\n".join(paragraphs)
     names = people.canonical_list(article.people) if people else article.people
     document = {
         "id": _doc_id(rel, article),
         "path": article.path,
         "source": rel,
         "headline": article.headline,
-        "body": "\n\n".join(paragraphs),
+        "body": body,
         # Every spelling is searchable; facets and hits show the corpus's one form per person.
         "people": ", ".join(dict.fromkeys(article.people + names)),
         "person": ",".join(p.replace(",", " ") for p in names),
         "authors": ", ".join(article.authors),
-        "spelling": f"{article.headline}\n{article.summary or ''}\n{' '.join(paragraphs)}",
     }
     if article.headline_from_body:
         # Opening words shown as a headline are body text: weighting them as a headline would

@@ -20,7 +20,7 @@ from whoosh.searching import Hit as WhooshHit
 from indexer import store
 from indexer.schema import SNIPPET_FIELDS
 
-from . import ranking
+from . import ranking, spelling
 from .query import OPERATORS, QueryError, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
 from .snippets import make_fragments
@@ -185,21 +185,18 @@ class Searcher:
             text = prepare(query)
         except QueryError:
             return None
-        reader = self._searcher.reader()
-        corrector = self._searcher.corrector("spelling")
         changed = False
 
         def fix(match: re.Match) -> str:
             nonlocal changed
             word = match.group(0)
-            lower = word.lower()
-            if word in OPERATORS or len(lower) < 3 or reader.doc_frequency("spelling", lower):
+            if word in OPERATORS or len(word) < 3:
                 return word
-            options = corrector.suggest(lower, limit=1, maxdist=2 if len(lower) > 4 else 1)
-            if not options:
+            correction = spelling.correct(self._searcher, word.lower())
+            if correction is None:
                 return word
             changed = True
-            return options[0]
+            return correction
 
         fixed = re.sub(r'(?<![\w:*~"-])[^\W\d_]+(?![\w:*~(])', fix, text)
         return fixed if changed and fixed != text else None

@@ -172,3 +172,12 @@ def test_parallel_parse_matches_serial(tmp_path):
     parallel = build_index(corpus, tmp_path / "two", jobs=2)
     assert serial.documents == parallel.documents == 40
     assert docs(tmp_path / "one") == docs(tmp_path / "two")
+
+
+def test_large_batches_use_the_multiprocess_writer_and_optimize_merges(tmp_path):
+    corpus = corpus_of(tmp_path, count=520)
+    report = build_index(corpus, tmp_path / "index", jobs=2)
+    assert report.documents == 520 and len(docs(tmp_path / "index")) == 520
+    build_index(corpus, tmp_path / "index", rebuild=True, jobs=2, optimize=True)
+    generation = store.current_generation(tmp_path / "index")
+    assert len(list(generation.glob("*.seg"))) == 1

@@ -82,3 +82,14 @@ def test_fuzzy_and_prefix_terms(tmp_path):
         assert len(searcher.search(parser.parse("ecomony~2"))) == 1
         assert len(searcher.search(parser.parse("presid*"))) == 1
         assert len(searcher.search(query.Term("body", "president"))) == 1
+
+
+def test_multiprocess_writer_keeps_every_document(tmp_path):
+    # 2.7.4 and other forks could silently drop documents with procs=2; the build relies on it.
+    ix = index.create_in(str(tmp_path), fields.Schema(id=fields.ID(stored=True), body=fields.TEXT))
+    writer = ix.writer(procs=2, multisegment=True)
+    for number in range(600):
+        writer.add_document(id=str(number), body=f"story number {number} about the harbour")
+    writer.commit()
+    with ix.searcher() as searcher:
+        assert {d["id"] for d in searcher.all_stored_fields()} == {str(n) for n in range(600)}
