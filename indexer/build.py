@@ -135,9 +135,11 @@ class _Build:
             if old and parsed[rel].error is None and old["digest"] == parsed[rel].digest:
                 old.update(size=parsed[rel].size, mtime_ns=parsed[rel].mtime_ns)
                 del parsed[rel]
+        if not (parsed or removed or self.report.full_rebuild):
+            return self._nothing_to_index(live, manifest, touched=changed, files=files)
         lines = Counter(manifest["lines"])
         boilerplate_before = _boilerplate(lines, manifest)
-        people_before = _people_table(manifest["files"])
+        people_before = None if self.report.full_rebuild else _people_table(manifest["files"])
         for rel in removed + list(parsed):
             if rel in old_files:
                 lines.subtract(old_files[rel]["lines"])
@@ -149,7 +151,7 @@ class _Build:
         manifest_after = {"files": files_after, "lines": dict(lines)}
         boilerplate = _boilerplate(lines, manifest_after)
         people = _people_table(files_after)
-        if not self.report.full_rebuild and (parsed or removed):
+        if people_before is not None:
             # Articles whose indexed form changes because of the corpus: a line became (or stopped
             # being) boilerplate, or a person's canonical name moved.
             shifted_lines = boilerplate ^ boilerplate_before
@@ -164,6 +166,15 @@ class _Build:
         self.report.added = sum(1 for rel in parsed if rel not in old_files)
         failed = {s.path for s in self.report.skipped}
         self.report.unchanged = sum(1 for rel in files if rel not in parsed and rel not in failed)
+        return self.report
+
+    def _nothing_to_index(self, live: Path, manifest: dict, touched: list[str], files: dict) -> BuildReport:
+        """No article changed: leave the index alone, remembering files that were only touched."""
+        if touched:
+            store.write_atomic(live / store.MANIFEST, json.dumps(manifest, separators=(",", ":")))
+        failed = {s.path for s in self.report.skipped}
+        self.report.unchanged = sum(1 for rel in files if rel not in failed)
+        self.report.documents = sum(len(e["ids"]) for e in manifest["files"].values())
         return self.report
 
     def _scan(self) -> Iterator[tuple[str, tuple[int, int]]]:
