@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from indexer.people import name_key
-from indexer.schema import text_analyzer
+from indexer.schema import WORDS, text_analyzer
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
 SNIPPET_BUDGET = 320
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
 _ANALYZER = text_analyzer()
+_WORD = re.compile(WORDS)
 
 
 @dataclass
@@ -59,9 +61,13 @@ def make_fragments(text: str, terms: set[str], names: set[str] = frozenset()) ->
 def find_matches(text: str, terms: set[str], names: set[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Every ``(start, end, term)`` in ``text`` whose analysed form is a query term."""
     found = []
-    for token in _ANALYZER(text, chars=True, mode="query", removestops=False):
-        if token.text in terms:
-            found.append((token.startchar, token.endchar, token.text))
+    if terms:
+        # Each distinct word is analysed once (cached across calls): running the whole body
+        # through the analyzer for every hit cost more than the search itself.
+        for match in _WORD.finditer(text):
+            for term in _analysed(match.group(0)):
+                if term in terms:
+                    found.append((match.start(), match.end(), term))
     if names:
         # Names are matched by their folded key, so "Sergey" in the text answers people:sergei.
         for match in re.finditer(r"\b[^\W\d_][\w'’]*", text):
@@ -70,6 +76,11 @@ def find_matches(text: str, terms: set[str], names: set[str] = frozenset()) -> l
                 found.append((match.start(), match.end(), key[0]))
     found.sort()
     return _without_overlaps(found)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _analysed(word: str) -> tuple[str, ...]:
+    return tuple(token.text for token in _ANALYZER(word, mode="query", removestops=False))
 
 
 def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

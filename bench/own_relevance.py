@@ -1,0 +1,63 @@
+"""Ranking quality on our own judged queries: plain BM25 against the tuned ranking.
+
+    python bench/own_relevance.py
+
+bench/own_queries.json holds 30 queries (known items, people, date-scoped) judged over the
+shipped corpus plus ../shared/data/reuters21578. Both rankings run on the same articles: plain
+is Whoosh's BM25F at its defaults (K1 1.2, B 0.75, every field weighted 1, no feedback); tuned
+is search.search as shipped. Queries run as typed (all words must match, relaxed when none do).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from _shared import data_dir  # noqa: E402
+from relevance import evaluate, report  # noqa: E402
+from whoosh import scoring  # noqa: E402
+
+import indexer.schema  # noqa: E402
+import search  # noqa: E402
+from indexer import build_index  # noqa: E402
+from search import ranking  # noqa: E402
+
+
+def run_with(index_dir: Path):
+    searcher = search.open_index(index_dir)
+
+    def run(text: str) -> list[str]:
+        return [hit.id for hit in searcher.search(text, limit=100).hits]
+    return run
+
+
+def main() -> None:
+    reuters = data_dir("reuters21578") / "articles"
+    judged = json.loads((Path(__file__).parent / "own_queries.json").read_text())["queries"]
+    queries = {str(n): q["query"] for n, q in enumerate(judged)}
+    qrels = {str(n): q["relevant"] for n, q in enumerate(judged)}
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus"
+        shutil.copytree(ROOT / "corpus", corpus)
+        shutil.copytree(reuters, corpus / "reuters")
+        build_index(corpus, Path(folder) / "tuned")
+        tuned = evaluate(run_with(Path(folder) / "tuned"), queries, qrels)
+        weights = dict(indexer.schema.FIELD_WEIGHTS)
+        indexer.schema.FIELD_WEIGHTS.update({field: 1.0 for field in weights})
+        build_index(corpus, Path(folder) / "plain")
+        indexer.schema.FIELD_WEIGHTS.update(weights)
+        ranking.weighting = scoring.BM25F
+        ranking.wants_expansion = lambda parsed: False
+        plain = evaluate(run_with(Path(folder) / "plain"), queries, qrels)
+    report("own set  plain BM25", plain)
+    report("own set  tuned", tuned)
+
+
+if __name__ == "__main__":
+    main()
