@@ -97,10 +97,12 @@ def remove_unpublished(index_dir: Path) -> None:
 @contextmanager
 def build_lock(index_dir: Path):
     """Hold the folder's build lock; raise ``BuildInProgress`` when another build has it."""
+    # POSIX record locks, not flock: a worker process forked during the build does not inherit
+    # them, so a killed build frees the folder at once even while its workers wind down.
     with open(index_dir / LOCK, "a+", encoding="utf-8") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
             handle.seek(0)
             owner = handle.read().strip() or "another process"
             raise BuildInProgress(f"another build is already writing {index_dir} ({owner})") from error

@@ -1,5 +1,4 @@
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -127,25 +126,28 @@ def test_foreign_folder_and_bad_corpus_paths_are_refused(tmp_path):
         build_index(foreign / "thesis.doc", tmp_path / "index")
 
 
+def _hold_lock(index_dir, entered, release):
+    with store.build_lock(index_dir):
+        entered.set()
+        release.wait(10)
+
+
 def test_a_second_build_is_refused_while_one_runs(tmp_path):
+    import multiprocessing
+
     corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
     build_index(corpus, index_dir)
-    entered, release = threading.Event(), threading.Event()
-
-    def hold_lock():
-        with store.build_lock(index_dir):
-            entered.set()
-            release.wait(5)
-
-    holder = threading.Thread(target=hold_lock)
+    entered, release = multiprocessing.Event(), multiprocessing.Event()
+    holder = multiprocessing.Process(target=_hold_lock, args=(index_dir, entered, release))
     holder.start()
-    entered.wait(5)
+    assert entered.wait(10)
     try:
         with pytest.raises(BuildError, match="another build"):
             build_index(corpus, index_dir)
     finally:
         release.set()
         holder.join()
+    assert build_index(corpus, index_dir).documents == 3
 
 
 def test_stale_manifest_forces_a_full_rebuild(tmp_path):
@@ -181,3 +183,31 @@ def test_large_batches_use_the_multiprocess_writer_and_optimize_merges(tmp_path)
     build_index(corpus, tmp_path / "index", rebuild=True, jobs=2, optimize=True)
     generation = store.current_generation(tmp_path / "index")
     assert len(list(generation.glob("*.seg"))) == 1
+
+
+@pytest.mark.parametrize("rebuild", [True, False])
+def test_a_killed_build_leaves_the_old_index_usable_and_the_next_run_repairs(tmp_path, rebuild):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from search.searcher import Searcher
+
+    corpus, index_dir = corpus_of(tmp_path, count=20), tmp_path / "index"
+    build_index(corpus, index_dir)
+    for n in range(20, 1500):
+        write(corpus, f"b{n}.txt", article_text(f"Story {n}", "April 2, 2021", f"Harbour body number {n}. " * 40))
+    command = [sys.executable, "-m", "indexer", str(corpus), str(index_dir)] + (["--rebuild"] if rebuild else [])
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.5)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with Searcher(index_dir) as searcher:
+        assert searcher.search("body").total in (20, 1500)  # the old index, or the new one if it finished
+    report = build_index(corpus, index_dir)
+    assert report.documents == 1500
+    with Searcher(index_dir) as searcher:
+        assert searcher.search("body").total == 1500
+    generations = [p for p in index_dir.iterdir() if p.name.startswith("g")]
+    assert len(generations) <= 2
