@@ -64,7 +64,9 @@ def text_analyzer():
 
 def name_analyzer():
     """Person names: words, lower case, accents and transliteration variants folded, no stemming."""
-    return RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | NameVariantFilter()
+    # Stop words go here too: a query word like "for" would otherwise survive only in this field
+    # and become a required term that no article has.
+    return RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | StopFilter(minsize=1) | NameVariantFilter()
 
 
 def path_analyzer():

@@ -102,8 +102,8 @@ def relax(parsed: wq.Query) -> wq.Query | None:
 
 
 def _is_free_word(node: wq.Query) -> bool:
-    return isinstance(node, wq.Or) and all(isinstance(c, wq.Term) and c.fieldname in DEFAULT_FIELDS
-                                           for c in node.children())
+    terms = list(node.children()) if isinstance(node, wq.Or) else [node]
+    return all(isinstance(t, wq.Term) and t.fieldname in DEFAULT_FIELDS for t in terms)
 
 
 def _parser(schema: Schema) -> QueryParser:

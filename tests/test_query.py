@@ -80,3 +80,9 @@ def test_relax_keeps_filters_required():
     assert any(isinstance(child, wq.DateRange) for child in relaxed.children())
     assert any(isinstance(child, wq.Or) and len(list(child.children())) == 2 for child in relaxed.children())
     assert relax(parse("harbour")) is None
+
+
+def test_stop_words_never_become_required_terms():
+    query = parse("ships from the harbour")
+    assert all(field != "people" or text not in ("from", "the") for field, text in query.iter_all_terms())
+    assert len(list(query.children())) == 2
