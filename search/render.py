@@ -67,13 +67,18 @@ def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
     indent = " " * 5
     number = paint(f"{hit.rank:>3}.", DIM, colour)
     lines = [f"{number} {paint(safe(hit.headline) or '(no headline)', BOLD, colour)}"]
-    meta = [paint(format_date(hit.date), DATE_COLOUR, colour)] if hit.date else []
+    parts = [(format_date(hit.date), DATE_COLOUR)] if hit.date else []
     if hit.people:
         shown = ", ".join(safe(p) for p in hit.people[:4])
         more = f" +{len(hit.people) - 4}" if len(hit.people) > 4 else ""
-        meta.append(paint(shown + more, PEOPLE_COLOUR, colour))
-    meta.append(paint(safe(hit.id), DIM, colour))
-    lines.append(indent + " · ".join(meta))
+        parts.append((shown + more, PEOPLE_COLOUR))
+    source = safe(hit.id)
+    # One line: the file name gives way first, keeping its end (the most telling part).
+    room = width - len(indent) - sum(len(text) + 3 for text, _ in parts)
+    if len(source) > room:
+        source = "…" + source[-max(room - 1, 12):]
+    parts.append((source, DIM))
+    lines.append(indent + " · ".join(paint(text, style, colour) for text, style in parts))
     for fragment in hit.fragments:
         lines += _wrap(highlighted(fragment, colour=colour), width - len(indent), indent)
     return "\n".join(lines)

@@ -51,3 +51,10 @@ def test_json_is_terminal_safe_and_complete():
 def test_timeline_bars():
     chart = render_timeline(Facets(months=[("2022-03", 4), ("2022-04", 1)]), colour=False, width=8)
     assert chart.splitlines() == ["2022-03  ████████ 4", "2022-04  ██ 1"]
+
+
+def test_meta_line_fits_the_width_keeping_the_file_names_end():
+    long = hit()
+    long.id = "very/deep/folder/structure/of/a/news/archive/2023-08-27-election-result.txt"
+    meta = render_hit(long, colour=False, width=70).splitlines()[1]
+    assert len(meta) <= 70 and meta.endswith("election-result.txt")
