@@ -93,9 +93,12 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     filled = [line for line in lines if line.strip()]
     if len(filled) < _MIN_WRAPPED_LINES:
         return False
-    widths = [len(line) for line in filled]
-    typical = sorted(widths)[len(widths) * 3 // 4]
+    widths = sorted(len(line) for line in filled)
+    typical = widths[len(widths) * 3 // 4]
     if not _WRAP_WIDTHS[0] <= typical <= _WRAP_WIDTHS[1]:
+        return False
+    # Wrapped lines fill the width; a page's menus and teasers are all lengths.
+    if sum(1 for width in widths if width >= 0.7 * typical) < 0.6 * len(widths):
         return False
     pairs = zip(lines, lines[1:], strict=False)
     cut = sum(1 for a, b in pairs if a.strip() and b.strip() and not _ENDS_SENTENCE.search(a))

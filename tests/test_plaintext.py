@@ -1,6 +1,8 @@
 from datetime import datetime
 
-from indexer.plaintext import parse_layout, split_names
+import textwrap
+
+from indexer.plaintext import is_hard_wrapped, parse_layout, split_names
 from tests.conftest import HARBOUR_ARTICLE
 
 
@@ -39,3 +41,17 @@ def test_empty_text_has_no_layout():
 
 def test_split_names():
     assert split_names("Anna Kowal, Mark Delaney and Luca Ferrante") == ["Anna Kowal", "Mark Delaney", "Luca Ferrante"]
+
+
+def test_hard_wrapped_text_is_read_as_paragraphs():
+    sentence = "The council met on Tuesday to discuss the harbour budget and the levee works in Millbrook. "
+    wrapped = textwrap.fill(sentence * 6, width=70).splitlines()
+    text = "\n".join(["Council weighs budget", ""] + wrapped + [""] + wrapped)
+    assert is_hard_wrapped(text.splitlines())
+    layout = parse_layout(text)
+    assert layout.headline == "Council weighs budget"
+    assert len(layout.paragraphs) == 2 and layout.paragraphs[0].startswith("The council met")
+    run_in = parse_layout("\n".join(wrapped))
+    assert run_in.headline.startswith("The council met on Tuesday") and run_in.headline.endswith("…")
+    menu = ["Home", "News", "Sport", "Business and economy", "Opinion", "Culture", "Weather today"] * 3
+    assert not is_hard_wrapped(menu)
