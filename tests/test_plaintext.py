@@ -1,6 +1,5 @@
-from datetime import datetime
-
 import textwrap
+from datetime import datetime
 
 from indexer.plaintext import is_hard_wrapped, parse_layout, split_names
 from tests.conftest import HARBOUR_ARTICLE
