@@ -17,7 +17,7 @@ from datetime import datetime
 import lxml.etree
 import lxml.html
 import trafilatura
-from bs4 import BeautifulSoup, SoupStrainer, Tag
+from bs4 import BeautifulSoup, SoupStrainer
 
 from . import dates
 from .mainblock import main_region
@@ -181,10 +181,6 @@ def _read_meta(soup: BeautifulSoup, page: HtmlPage) -> None:
                 break
     if not page.authors:
         page.authors = _names(meta.get("author") or meta.get("article:author"))
-
-
-def _text(tag: Tag | None) -> str:
-    return " ".join(tag.get_text(" ").split()) if tag is not None else ""
 
 
 def _clean(value: object) -> str:

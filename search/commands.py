@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer import BuildError, build_index
+from indexer.progress import progress_printer
 
 from .environment import Environment
 from .render import render_article, render_people, render_results, render_timeline
@@ -189,7 +190,8 @@ def _reindex(state: ShellState, argument: str) -> str:
     if state.corpus is None:
         return "No corpus folder known: start the shell with --corpus DIR to use :reindex.\n"
     try:
-        report = build_index(state.corpus, state.searcher.index_dir, progress=_progress(state.env))
+        progress = progress_printer(state.env.stderr, force=state.env.interactive)
+        report = build_index(state.corpus, state.searcher.index_dir, progress=progress)
     except BuildError as error:
         return f"Cannot reindex: {error}\n"
     state.searcher.refresh()
@@ -211,12 +213,3 @@ def _hit_number(state: ShellState, argument: str):
         if hit.rank == number:
             return hit
     return f"No hit {number} on this page.\n"
-
-
-def _progress(env: Environment):
-    def show(done: int, total: int) -> None:
-        env.stderr.write(f"\rindexing {done}/{total}")
-        if done == total:
-            env.stderr.write("\n")
-        env.stderr.flush()
-    return show
