@@ -32,8 +32,6 @@ _TEXT_FIELDS = {"headline", "summary", "caption", "body"}
 # What a damaged or half-written index raises from inside Whoosh when it is opened or read.
 _DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error, zlib.error,
            pickle.UnpicklingError, whoosh_index.IndexError)
-
-
 # What reading a damaged index raises later, during a search (no ValueError: that is ours).
 _DAMAGE_WHILE_READING = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError,
                          whoosh_index.IndexError)
@@ -51,6 +49,11 @@ class IndexDamaged(SearchError):
     """The index exists but cannot be read."""
 
 
+def _damaged(index_dir: Path, error: Exception) -> IndexDamaged:
+    return IndexDamaged(f"the index in {index_dir} is damaged ({type(error).__name__}); "
+                        f"rebuild it with 'python -m indexer CORPUS {index_dir} --rebuild'")
+
+
 def _guarded(method):
     """Turn what a damaged index raises mid-search into ``IndexDamaged``."""
     @functools.wraps(method)
@@ -58,8 +61,7 @@ def _guarded(method):
         try:
             return method(self, *args, **kwargs)
         except _DAMAGE_WHILE_READING as error:
-            raise IndexDamaged(f"the index in {self.index_dir} is damaged ({type(error).__name__}); "
-                               f"rebuild it with 'python -m indexer CORPUS {self.index_dir} --rebuild'") from error
+            raise _damaged(self.index_dir, error) from error
     return wrapper
 
 
@@ -87,8 +89,7 @@ class Searcher:
             index = whoosh_index.open_dir(str(generation))
             searcher = index.searcher(weighting=ranking.weighting())
         except _DAMAGE as error:
-            raise IndexDamaged(f"the index in {self.index_dir} is damaged ({type(error).__name__}); "
-                               f"rebuild it with 'python -m indexer CORPUS {self.index_dir} --rebuild'") from error
+            raise _damaged(self.index_dir, error) from error
         self.close()
         self._generation, self._index, self._searcher = generation, index, searcher
 
