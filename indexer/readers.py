@@ -63,9 +63,9 @@ class RawDocument:
     record: int | None = None
 
 
-def is_supported(path: Path) -> bool:
+def is_supported(path: Path | str) -> bool:
     """True when the file name has an extension the indexer reads (``.gz`` of each included)."""
-    return _format_suffix(path) in SUPPORTED_SUFFIXES
+    return _format_suffix(Path(path)) in SUPPORTED_SUFFIXES
 
 
 def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[RawDocument]:
