@@ -114,7 +114,6 @@ APPEAL_CUES = re.compile(
 )
 _READER = re.compile(r"\b(?:you|your|we|our|us)\b")  # lower case: "US" is a country
 _MAX_APPEAL_CHARS = 700
-BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-\s)")
 LINE_RULES = (READ_TIME, SOCIAL, PROMO, COOKIE, COPYRIGHT, READ_MORE, BYLINE, WIDGET)
 _MAX_RULE_LINE = 300
 

@@ -125,7 +125,7 @@ _VARIANTS = {
     "mohammed": "muhammad", "mohammad": "muhammad", "mohamed": "muhammad", "muhammed": "muhammad",
     "mohamad": "muhammad", "mahmud": "mahmoud", "hussain": "hussein", "husain": "hussein",
     "osama": "usama", "moammar": "muammar", "qaddafi": "gaddafi", "gadhafi": "gaddafi",
-    "kadhafi": "gaddafi", "qadhafi": "gaddafi", "mikhail": "mikhail", "vasily": "vasili",
+    "kadhafi": "gaddafi", "qadhafi": "gaddafi", "vasily": "vasili",
     "maksim": "maxim", "oleksandr": "alexander", "aleksandr": "alexander", "alexandr": "alexander",
     "lieberman": "liberman",
 }
