@@ -131,6 +131,8 @@ class Searcher:
         self.refresh()
         schema = self._index.schema
         parsed = parse_query(query, schema)
+        # Feedback is for topics the user asked for with OR, not for a relaxed fallback.
+        wants_feedback = sort == "relevance" and (expand if expand is not None else ranking.wants_expansion(parsed))
         page_results = self._page(parsed, limit, page, sort)
         relaxed = False
         relaxed_query = relax(parsed) if page_results.total == 0 else None
@@ -138,7 +140,7 @@ class Searcher:
             parsed, relaxed = relaxed_query, True
             page_results = self._page(parsed, limit, page, sort)
         terms, names = self._highlight_terms(parsed)
-        if sort == "relevance" and (expand if expand is not None else ranking.wants_expansion(parsed)):
+        if wants_feedback:
             parsed = ranking.expand(self._searcher, parsed)
             page_results = self._page(parsed, limit, page, sort)
         hits = [self._hit(hit, terms, names) for hit in page_results]
