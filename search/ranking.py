@@ -55,7 +55,8 @@ def wants_expansion(parsed: wq.Query) -> bool:
               for leaf in (child.children() if isinstance(child, wq.Or) else [child])]
     if not all(isinstance(leaf, wq.Term) for leaf in leaves):
         return False
-    return len({leaf.text for leaf in leaves}) >= EXPAND_FROM_WORDS
+    # Count each word once: it appears stemmed in the text fields and as written in people.
+    return len({leaf.text for leaf in leaves if leaf.fieldname == FEEDBACK_FIELD}) >= EXPAND_FROM_WORDS
 
 
 def expand(searcher: Searcher, parsed: wq.Query) -> wq.Query:
