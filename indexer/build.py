@@ -128,45 +128,60 @@ class _Build:
         removed = [rel for rel in old_files if rel not in files]
         changed = [rel for rel, stat in files.items()
                    if rel not in old_files or (old_files[rel]["size"], old_files[rel]["mtime_ns"]) != stat]
+        parsed = self._parse_changed(changed, old_files)
+        if not (parsed or removed or self.report.full_rebuild):
+            return self._nothing_to_index(live, manifest, touched=changed, files=files)
+        manifest_after, boilerplate, people, stale = self._update_statistics(manifest, parsed, removed)
+        parsed.update({p.rel: p for p in self._parse(stale)})
+        self._write(live, parsed, removed, old_files, boilerplate, people, manifest_after)
+        self._tally(files, parsed, removed, old_files)
+        return self.report
+
+    def _parse_changed(self, changed: list[str], old_files: dict) -> dict[str, _Parsed]:
+        """Parse new and changed files; a file whose content is the same (touched, copied back)
+        only has its size and time refreshed and keeps its documents."""
         parsed = {p.rel: p for p in self._parse(changed)}
-        # A file whose content is unchanged (touched, copied back) keeps its documents.
         for rel in list(parsed):
             old = old_files.get(rel)
             if old and parsed[rel].error is None and old["digest"] == parsed[rel].digest:
                 old.update(size=parsed[rel].size, mtime_ns=parsed[rel].mtime_ns)
                 del parsed[rel]
-        if not (parsed or removed or self.report.full_rebuild):
-            return self._nothing_to_index(live, manifest, touched=changed, files=files)
+        return parsed
+
+    def _update_statistics(self, manifest: dict, parsed: dict[str, _Parsed],
+                           removed: list[str]) -> tuple[dict, set[str], PeopleTable, list[str]]:
+        """The corpus-level statistics after this build's changes: the new manifest, the
+        boilerplate lines, the people table, and the unchanged files to re-index because their
+        indexed form depends on those statistics."""
+        old_files = manifest["files"]
         lines = Counter(manifest["lines"])
         boilerplate_before = _boilerplate(lines, manifest)
-        people_before = None if self.report.full_rebuild else _people_table(manifest["files"])
+        people_before = None if self.report.full_rebuild else _people_table(old_files)
         for rel in removed + list(parsed):
             if rel in old_files:
                 lines.subtract(old_files[rel]["lines"])
         for item in parsed.values():
             lines.update(key for a in item.articles for key in clean.line_keys(a.body.split("\n\n")))
-        lines = Counter({k: v for k, v in lines.items() if v > 0})
         files_after = {rel: e for rel, e in old_files.items() if rel not in removed}
         files_after.update({rel: _entry(item) for rel, item in parsed.items()})
-        manifest_after = {"files": files_after, "lines": dict(lines)}
-        boilerplate = _boilerplate(lines, manifest_after)
+        manifest_after = {"files": files_after, "lines": {k: v for k, v in lines.items() if v > 0}}
+        boilerplate = _boilerplate(Counter(manifest_after["lines"]), manifest_after)
         people = _people_table(files_after)
-        if people_before is not None:
-            # Articles whose indexed form changes because of the corpus: a line became (or stopped
-            # being) boilerplate, or a person's canonical name moved.
-            shifted_lines = boilerplate ^ boilerplate_before
-            shifted_people = changed_names(people_before, people,
-                                           (n for e in files_after.values() for n in e["people"]))
-            stale = [rel for rel, e in files_after.items() if rel not in parsed
-                     and (shifted_lines.intersection(e["lines"]) or shifted_people.intersection(e["people"]))]
-            parsed.update({p.rel: p for p in self._parse(stale)})
-        self._write(live, parsed, removed, old_files, boilerplate, people, manifest_after)
+        if people_before is None:
+            return manifest_after, boilerplate, people, []
+        # A line became (or stopped being) boilerplate, or a person's canonical name moved.
+        shifted_lines = boilerplate ^ boilerplate_before
+        shifted_people = changed_names(people_before, people, (n for e in files_after.values() for n in e["people"]))
+        stale = [rel for rel, e in files_after.items() if rel not in parsed
+                 and (shifted_lines.intersection(e["lines"]) or shifted_people.intersection(e["people"]))]
+        return manifest_after, boilerplate, people, stale
+
+    def _tally(self, files: dict, parsed: dict, removed: list[str], old_files: dict) -> None:
         self.report.removed = len(removed)
         self.report.updated = sum(1 for rel in parsed if rel in old_files)
         self.report.added = sum(1 for rel in parsed if rel not in old_files)
         failed = {s.path for s in self.report.skipped}
         self.report.unchanged = sum(1 for rel in files if rel not in parsed and rel not in failed)
-        return self.report
 
     def _nothing_to_index(self, live: Path, manifest: dict, touched: list[str], files: dict) -> BuildReport:
         """No article changed: leave the index alone, remembering files that were only touched."""
