@@ -40,11 +40,9 @@ def _to_article(raw: RawDocument, reference: datetime | None) -> Article | None:
         layout = parse_layout(raw.text, reference=reference)
         if layout is None:
             return None
-        article = _finish(raw, layout.headline, layout.summary, layout.date, layout.authors,
-                          layout.captions, layout.paragraphs, given_people=[])
-        if article is not None:
-            article.headline_from_body = layout.headline_from_body
-        return article
+        return _finish(raw, layout.headline, layout.summary, layout.date, layout.authors,
+                       layout.captions, layout.paragraphs, given_people=[],
+                       headline_from_body=layout.headline_from_body)
     if raw.kind == "html":
         page = parse_html(raw.text)
         paragraphs, captions = clean.strip_boilerplate(page.paragraphs)
@@ -69,7 +67,7 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
 
 def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime | None,
             authors: list[str], captions: list[str], paragraphs: list[str],
-            given_people: list[str]) -> Article | None:
+            given_people: list[str], headline_from_body: bool = False) -> Article | None:
     headline = " ".join(headline.split())[:_MAX_HEADLINE]
     if not paragraphs and not headline:
         return None
@@ -79,7 +77,7 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
     people = _merge_people(given_people, names.people)
     return Article(path=raw.path, record=raw.record, headline=headline or paragraphs[0][:120],
                    summary=summary, date=date, people=people, authors=authors, caption=caption,
-                   body=body, places=names.places)
+                   body=body, places=names.places, headline_from_body=headline_from_body)
 
 
 def _merge_people(given: list[str], found: list[str]) -> list[str]:
