@@ -59,9 +59,9 @@ def wants_expansion(parsed: wq.Query) -> bool:
     return len({leaf.text for leaf in leaves if leaf.fieldname == FEEDBACK_FIELD}) >= EXPAND_FROM_WORDS
 
 
-def expand(searcher: Searcher, parsed: wq.Query) -> wq.Query:
-    """``parsed`` or-ed with the best feedback words of its first results."""
-    top = [hit.docnum for hit in searcher.search(parsed, limit=FEEDBACK_ARTICLES)]
+def expand(searcher: Searcher, parsed: wq.Query, top: list[int]) -> wq.Query:
+    """``parsed`` or-ed with the best feedback words of ``top``, the document numbers of its
+    first ``FEEDBACK_ARTICLES`` results."""
     if not top:
         return parsed
     words = searcher.key_terms(top, FEEDBACK_FIELD, numterms=FEEDBACK_WORDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import pickle
 import re
@@ -9,18 +10,20 @@ import struct
 import time
 import zlib
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import sorting
-from whoosh.searching import Hit as WhooshHit
 
 from indexer import store
 from indexer.schema import SNIPPET_FIELDS
 
 from . import ranking, spelling
+from .postings import ArrayEvaluator, Matches, Unsupported
 from .query import OPERATORS, QueryError, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
 from .snippets import make_fragments
@@ -35,6 +38,15 @@ _DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error, zl
 # What reading a damaged index raises later, during a search (no ValueError: that is ours).
 _DAMAGE_WHILE_READING = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError,
                          whoosh_index.IndexError)
+
+
+@dataclass
+class _Ranked:
+    """A query's total and its first (docnum, score) pairs; ``matches`` when numpy found them."""
+
+    total: int
+    entries: list[tuple[int, float]]
+    matches: Matches | None
 
 
 class SearchError(Exception):
@@ -76,6 +88,7 @@ class Searcher:
         self._generation: Path | None = None
         self._index = None
         self._searcher = None
+        self._evaluator: ArrayEvaluator | None = None
         self._open()
 
     # Opening and refreshing -------------------------------------------------------------------
@@ -92,6 +105,7 @@ class Searcher:
             raise _damaged(self.index_dir, error) from error
         self.close()
         self._generation, self._index, self._searcher = generation, index, searcher
+        self._evaluator = ArrayEvaluator(searcher)
 
     def refresh(self) -> None:
         """Switch to the newest finished build, if there is one."""
@@ -99,6 +113,7 @@ class Searcher:
             self._open()
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
+            self._evaluator = ArrayEvaluator(self._searcher)
 
     def close(self) -> None:
         """Release the index files."""
@@ -133,24 +148,29 @@ class Searcher:
         parsed = parse_query(query, schema)
         # Feedback is for topics the user asked for with OR, not for a relaxed fallback.
         wants_feedback = sort == "relevance" and (expand if expand is not None else ranking.wants_expansion(parsed))
-        page_results = self._page(parsed, limit, page, sort)
+        depth = page * limit
+        if wants_feedback:
+            depth = max(depth, ranking.FEEDBACK_ARTICLES)
+        ranked = self._rank(parsed, depth, sort)
         relaxed = False
-        relaxed_query = relax(parsed) if page_results.total == 0 else None
+        relaxed_query = relax(parsed) if ranked.total == 0 else None
         if relaxed_query is not None:
             parsed, relaxed = relaxed_query, True
-            page_results = self._page(parsed, limit, page, sort)
+            ranked = self._rank(parsed, depth, sort)
         terms, names = self._highlight_terms(parsed)
         if wants_feedback:
-            parsed = ranking.expand(self._searcher, parsed)
-            page_results = self._page(parsed, limit, page, sort)
-        hits = [self._hit(hit, terms, names) for hit in page_results]
-        total = page_results.total
-        results = SearchResults(query=query, total=total, hits=hits, page=page, limit=limit, sort=sort,
+            top = [docnum for docnum, _ in ranked.entries[:ranking.FEEDBACK_ARTICLES]]
+            parsed = ranking.expand(self._searcher, parsed, top)
+            ranked = self._rank(parsed, page * limit, sort)
+        first = (page - 1) * limit
+        hits = [self._hit(docnum, score, first + rank, terms, names)
+                for rank, (docnum, score) in enumerate(ranked.entries[first:first + limit])]
+        results = SearchResults(query=query, total=ranked.total, hits=hits, page=page, limit=limit, sort=sort,
                                 relaxed=relaxed)
-        if total < SUGGEST_BELOW:
+        if ranked.total < SUGGEST_BELOW:
             results.suggestion = self.suggest(query)
         if facets:
-            results.facets = self._facets(parsed)
+            results.facets = self._facets(parsed, matches=ranked.matches)
         results.elapsed = time.perf_counter() - started
         return results
 
@@ -171,7 +191,7 @@ class Searcher:
         stored = self._searcher.stored_fields(docnum)
         text = " ".join(filter(None, (stored.get("headline"), stored.get("body"))))
         found = self._searcher.more_like(docnum, "body", text=text, top=limit, numterms=25)
-        hits = [self._hit(hit, set(), set()) for hit in found]
+        hits = [self._hit(hit.docnum, hit.score, hit.rank, set(), set()) for hit in found]
         return SearchResults(query=f"like:{stored.get('id')}", total=len(hits), hits=hits, limit=limit,
                              elapsed=time.perf_counter() - started)
 
@@ -229,13 +249,24 @@ class Searcher:
 
     # Helpers ----------------------------------------------------------------------------------
 
-    def _page(self, parsed: wq.Query, limit: int, page: int, sort: str):
+    def _rank(self, parsed: wq.Query, count: int, sort: str) -> _Ranked:
+        """The total and the first ``count`` (docnum, score) pairs of a query."""
+        try:
+            matches = self._evaluator.evaluate(parsed)
+        except Unsupported:
+            return self._rank_with_whoosh(parsed, count, sort)
+        return _Ranked(matches.total, self._evaluator.top(matches, count, sort), matches)
+
+    def _rank_with_whoosh(self, parsed: wq.Query, count: int, sort: str) -> _Ranked:
         if sort == "relevance":
-            return self._searcher.search_page(parsed, page, pagelen=limit, terms=False)
-        # Undated articles come last in both directions.
-        order = sorting.MultiFacet([sorting.QueryFacet({0: wq.Every("date")}, other=1),
-                                    sorting.FieldFacet("date", reverse=sort == "-date")])
-        return self._searcher.search_page(parsed, page, pagelen=limit, sortedby=order)
+            results = self._searcher.search(parsed, limit=count, terms=False)
+        else:
+            # Undated articles come last in both directions.
+            order = sorting.MultiFacet([sorting.QueryFacet({0: wq.Every("date")}, other=1),
+                                        sorting.FieldFacet("date", reverse=sort == "-date")])
+            results = self._searcher.search(parsed, limit=count, sortedby=order)
+        entries = [(hit.docnum, hit.score if isinstance(hit.score, float) else 0.0) for hit in results]
+        return _Ranked(len(results), entries, None)
 
     def _highlight_terms(self, parsed: wq.Query) -> tuple[set[str], set[str]]:
         terms: set[str] = set()
@@ -248,8 +279,8 @@ class Searcher:
                 names.add(text)
         return terms, names
 
-    def _hit(self, hit: WhooshHit, terms: set[str], names: set[str]) -> Hit:
-        stored = hit.fields()
+    def _hit(self, docnum: int, score: float, rank: int, terms: set[str], names: set[str]) -> Hit:
+        stored = self._searcher.stored_fields(docnum)
         fragments = []
         for fieldname in SNIPPET_FIELDS:
             fragments = make_fragments(stored.get(fieldname) or "", terms, names)
@@ -259,25 +290,22 @@ class Searcher:
             fragments = make_fragments(stored.get("body") or "", terms, names)
         people = [p for p in (stored.get("person") or "").split(",") if p]
         return Hit(id=stored["id"], path=stored["path"], headline=stored.get("headline", ""),
-                   date=stored.get("date"), people=people, score=hit.score if isinstance(hit.score, float) else 0.0,
-                   fragments=fragments, summary=stored.get("summary"), rank=hit.rank + 1)
+                   date=stored.get("date"), people=people, score=score, fragments=fragments,
+                   summary=stored.get("summary"), rank=rank + 1)
 
-    def _facets(self, parsed: wq.Query, top_people: int = 20) -> Facets:
-        reader = self._searcher.reader()
-        people: Counter[str] = Counter()
-        years: Counter[int] = Counter()
-        months: Counter[str] = Counter()
-        dates = reader.column_reader("date", translate=True) if reader.has_column("date") else None
-        for docnum in self._searcher.docs_for_query(parsed):
-            if reader.has_vector(docnum, "person"):
-                people.update(t.decode("utf-8") if isinstance(t, bytes) else t
-                              for t, _ in reader.vector_as("weight", docnum, "person"))
-            value = dates[docnum] if dates is not None else None
-            if isinstance(value, datetime) and value.year > 1:
-                years[value.year] += 1
-                months[f"{value.year:04d}-{value.month:02d}"] += 1
-        return Facets(people=people.most_common(top_people), years=sorted(years.items()),
-                      months=sorted(months.items()))
+    def _facets(self, parsed: wq.Query, top_people: int = 20, matches: Matches | None = None) -> Facets:
+        if matches is None:
+            with contextlib.suppress(Unsupported):
+                matches = self._evaluator.evaluate(parsed)
+        if matches is not None:
+            docnums = matches.docnums()
+        else:
+            docnums = np.fromiter(self._searcher.docs_for_query(parsed), dtype=np.int64)
+        years, months = self._evaluator.years_and_months(docnums)
+        year_counts = Counter(years.tolist())
+        month_counts = Counter(f"{y:04d}-{m:02d}" for y, m in zip(years.tolist(), months.tolist(), strict=True))
+        return Facets(people=self._evaluator.people_counts(docnums, top_people),
+                      years=sorted(year_counts.items()), months=sorted(month_counts.items()))
 
     def _docnum(self, ident: str) -> int | None:
         for fieldname in ("id", "path"):

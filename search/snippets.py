@@ -59,37 +59,36 @@ def make_fragments(text: str, terms: set[str], names: set[str] = frozenset()) ->
 
 
 def find_matches(text: str, terms: set[str], names: set[str] = frozenset()) -> list[tuple[int, int, str]]:
-    """Every ``(start, end, term)`` in ``text`` whose analysed form is a query term."""
-    found = []
-    if terms:
-        # Each distinct word is analysed once (cached across calls): running the whole body
-        # through the analyzer for every hit cost more than the search itself.
-        for match in _WORD.finditer(text):
-            for term in _analysed(match.group(0)):
-                if term in terms:
-                    found.append((match.start(), match.end(), term))
-    if names:
-        # Names are matched by their folded key, so "Sergey" in the text answers people:sergei.
-        for match in re.finditer(r"\b[^\W\d_][\w'’]*", text):
-            key = name_key(match.group(0).replace("'", "").replace("’", ""))
-            if key and key[0] in names:
-                found.append((match.start(), match.end(), key[0]))
-    found.sort()
-    return _without_overlaps(found)
+    """Every ``(start, end, term)`` in ``text`` whose analysed form is a query term, or whose
+    folded name form is one of ``names`` (so "Sergey" in the text answers people:sergei)."""
+    if not (terms or names):
+        return []
+    # Each distinct word is analysed once (cached across calls), then only the words that match
+    # are looked for: analysing every word of the body for every hit cost more than the search.
+    wanted = {}
+    for word in set(_WORD.findall(text)):
+        analysed, name = _forms(word)
+        for term in analysed:
+            if term in terms:
+                wanted[word] = term
+                break
+        else:
+            if name in names:
+                wanted[word] = name
+    if not wanted:
+        return []
+    alternatives = "|".join(re.escape(word) for word in sorted(wanted, key=len, reverse=True))
+    # Whole tokens only, exactly where WORDS would find them.
+    pattern = re.compile(rf"(?<!\w)(?<!\w[.'’])(?:{alternatives})(?!\w)(?![.'’]\w)")
+    return [(match.start(), match.end(), wanted[match.group()]) for match in pattern.finditer(text)]
 
 
 @functools.lru_cache(maxsize=200_000)
-def _analysed(word: str) -> tuple[str, ...]:
-    return tuple(token.text for token in _ANALYZER(word, mode="query", removestops=False))
-
-
-def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    kept: list[tuple[int, int, str]] = []
-    for span in spans:
-        if kept and span[0] < kept[-1][1]:
-            continue
-        kept.append(span)
-    return kept
+def _forms(word: str) -> tuple[tuple[str, ...], str | None]:
+    """A word's analysed (stemmed) terms and, for a word starting with a letter, its name key."""
+    analysed = tuple(token.text for token in _ANALYZER(word, mode="query", removestops=False))
+    key = name_key(word.replace("'", "").replace("’", "")) if word[0].isalpha() else None
+    return analysed, key[0] if key else None
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

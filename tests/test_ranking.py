@@ -42,7 +42,8 @@ def test_only_or_queries_of_three_words_are_expanded():
 def test_expansion_adds_words_from_the_first_results(corpus_index):
     with Searcher(corpus_index) as searcher:
         parsed = parse_query("levees OR floods OR rain", SCHEMA)
-        expanded = ranking.expand(searcher._searcher, parsed)
+        top = [hit.docnum for hit in searcher._searcher.search(parsed, limit=ranking.FEEDBACK_ARTICLES)]
+        expanded = ranking.expand(searcher._searcher, parsed, top)
         extra = {term.text for term in list(expanded.children())[1].children()}
         assert isinstance(expanded, wq.Or) and len(extra) == ranking.FEEDBACK_WORDS
         assert extra - {"leve", "flood", "rain"}

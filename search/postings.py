@@ -1,0 +1,260 @@
+"""Evaluating the common queries over whole posting lists at once, as numpy arrays.
+
+Whoosh matches a query one posting at a time through a tree of Python matcher objects, and
+counting every match for the total walks that tree again. For the queries people type (words in
+several fields, AND/OR/NOT, date filters) it is many times quicker to read each word's postings
+block by block and combine them as arrays: one pass gives the set of matches (for the total and
+the facets) and every score. The scores are the searcher's own BM25F weighting, so the ranking
+is Whoosh's; any other query (phrases, prefixes, fuzzy words) is left to Whoosh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.searching import Searcher as WhooshSearcher
+from whoosh.util.numeric import byte_to_length
+from whoosh.util.times import datetime_to_long
+
+# Field lengths are stored as one byte each; this table decodes them all at once.
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
+_EPOCH_TICKS = datetime_to_long(datetime(1970, 1, 1))
+
+
+class Unsupported(Exception):
+    """A query shape this module does not evaluate; Whoosh does instead."""
+
+
+@dataclass
+class Matches:
+    """Which articles (global document numbers) a query matches, and the score of each."""
+
+    mask: np.ndarray
+    scores: np.ndarray
+
+    @property
+    def total(self) -> int:
+        return int(np.count_nonzero(self.mask))
+
+    def docnums(self) -> np.ndarray:
+        return np.flatnonzero(self.mask)
+
+
+class ArrayEvaluator:
+    """Evaluates queries against one open Whoosh searcher (make a new one after a refresh)."""
+
+    def __init__(self, searcher: WhooshSearcher) -> None:
+        self._searcher = searcher
+        self._weighting = searcher.weighting
+        self._schema = searcher.schema
+        self._leaves = searcher.leaf_searchers()
+        self.size = searcher.doc_count_all()
+        self._lengths: dict[str, np.ndarray] = {}
+        self._dates: np.ndarray | None = None
+        self._people: tuple[list[str], np.ndarray, np.ndarray] | None = None
+        self.live = np.ones(self.size, dtype=bool)
+        for leaf, offset in self._leaves:
+            reader = leaf.reader()
+            if reader.has_deletions():
+                self.live[[offset + d for d in reader.deleted_docs_set]] = False
+
+    def evaluate(self, query: wq.Query) -> Matches:
+        """The matches and scores of ``query``; raises ``Unsupported`` for shapes left to Whoosh."""
+        mask, scores = self._node(query)
+        mask &= self.live
+        return Matches(mask, np.where(mask, scores, 0.0))
+
+    def top(self, matches: Matches, count: int, sort: str = "relevance") -> list[tuple[int, float]]:
+        """The first ``count`` (docnum, score) pairs in the given order.
+
+        Ties keep document order, as Whoosh's collectors do; undated articles come last when
+        sorting by date.
+        """
+        docnums = matches.docnums()
+        scores = matches.scores[docnums]
+        if sort == "relevance":
+            if len(docnums) > count:
+                # Everything scoring at least the count-th best, so that ties are kept whole.
+                cutoff = np.partition(scores, len(scores) - count)[len(scores) - count]
+                keep = scores >= cutoff
+                docnums, scores = docnums[keep], scores[keep]
+            order = np.lexsort((docnums, -scores))
+        else:
+            dates = self.dates()[docnums]
+            undated = dates == np.iinfo(np.uint64).max
+            keys = dates.astype(np.float64) * (-1.0 if sort == "-date" else 1.0)
+            order = np.lexsort((docnums, keys, undated))
+        order = order[:count]
+        return [(int(d), float(s)) for d, s in zip(docnums[order], scores[order], strict=True)]
+
+    def dates(self) -> np.ndarray:
+        """Every article's date as Whoosh's ticks; undated articles hold the column default."""
+        if self._dates is None:
+            self._dates = self._column("date", np.uint64)
+        return self._dates
+
+    def years_and_months(self, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The year and the month (1-12) of each dated article among ``docnums``."""
+        ticks = self.dates()[docnums]
+        ticks = ticks[ticks != np.iinfo(np.uint64).max].astype(np.int64) - _EPOCH_TICKS
+        days = ticks.astype("datetime64[us]")
+        years = days.astype("datetime64[Y]").astype(np.int64) + 1970
+        months = days.astype("datetime64[M]").astype(np.int64) % 12 + 1
+        return years, months
+
+    def people_counts(self, docnums: np.ndarray, top: int) -> list[tuple[str, int]]:
+        """The ``top`` people named most often among ``docnums``, with their counts."""
+        if self._people is None:
+            self._people = self._person_postings()
+        names, name_numbers, person_docnums = self._people
+        wanted = np.zeros(self.size, dtype=bool)
+        wanted[docnums] = True
+        counts = np.bincount(name_numbers[wanted[person_docnums]], minlength=len(names))
+        best = sorted(np.flatnonzero(counts), key=lambda n: (-counts[n], names[n]))[:top]
+        return [(names[n], int(counts[n])) for n in best]
+
+    # Query nodes ------------------------------------------------------------------------------
+
+    def _node(self, node: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        if type(node) is wq.Term:
+            return self._term(node)
+        if isinstance(node, wq.NumericRange) and node.constantscore:
+            return self._date_range(node)
+        if isinstance(node, wq.And):
+            return self._and(node)
+        if isinstance(node, wq.Or) and not node.minmatch and node.scale is None:
+            if any(isinstance(child, wq.Not) for child in node.children()):
+                raise Unsupported("NOT inside OR")
+            mask, scores = self._empty()
+            for child in node.children():
+                child_mask, child_scores = self._node(child)
+                mask |= child_mask
+                scores += child_scores
+            return mask, scores * node.boost
+        if isinstance(node, wq.Not):
+            child_mask, _ = self._node(node.query)
+            # Whoosh scores the articles a NOT matches with a constant 1.
+            return ~child_mask, np.ones(self.size)
+        if node is wq.NullQuery or isinstance(node, type(wq.NullQuery)):
+            return self._empty()
+        raise Unsupported(type(node).__name__)
+
+    def _and(self, node: wq.And) -> tuple[np.ndarray, np.ndarray]:
+        mask = np.ones(self.size, dtype=bool)
+        scores = np.zeros(self.size)
+        for child in node.children():
+            child_mask, child_scores = self._node(child)
+            mask &= child_mask
+            scores += child_scores
+        return mask, scores * node.boost
+
+    def _term(self, node: wq.Term) -> tuple[np.ndarray, np.ndarray]:
+        mask, scores = self._empty()
+        fieldname = node.fieldname
+        if fieldname not in self._schema:
+            return mask, scores
+        docnums, weights = self._postings(fieldname, node.text)
+        if not len(docnums):
+            return mask, scores
+        mask[docnums] = True
+        if self._schema[fieldname].scorable:
+            weighting = self._weighting
+            k1 = weighting.K1
+            b = weighting._field_B.get(fieldname, weighting.B)
+            idf = self._searcher.idf(fieldname, node.text)
+            average = self._searcher.avg_field_length(fieldname) or 1
+            lengths = self._field_lengths(fieldname)[docnums]
+            scores[docnums] = idf * (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / average))
+        else:
+            scores[docnums] = weights
+        return mask, scores * node.boost
+
+    def _date_range(self, node: wq.NumericRange) -> tuple[np.ndarray, np.ndarray]:
+        if node.fieldname != "date":
+            raise Unsupported("range on another field")
+        dates = self.dates()
+        mask = dates != np.iinfo(np.uint64).max
+        if node.start is not None:
+            mask &= (dates > node.start) if node.startexcl else (dates >= node.start)
+        if node.end is not None:
+            mask &= (dates < node.end) if node.endexcl else (dates <= node.end)
+        return mask, mask * float(node.boost)
+
+    # Reading the index ------------------------------------------------------------------------
+
+    def _empty(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.zeros(self.size, dtype=bool), np.zeros(self.size)
+
+    def _postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        docnums: list[int] = []
+        weights: list[float] = []
+        for leaf, offset in self._leaves:
+            reader = leaf.reader()
+            if (fieldname, text) not in reader:
+                continue
+            matcher = reader.postings(fieldname, text)
+            # A segment with deletions wraps its postings; deleted articles are masked later.
+            matcher = getattr(matcher, "child", matcher)
+            start = len(docnums)
+            if isinstance(matcher, W3LeafMatcher):
+                _read_blocks(matcher, docnums, weights)
+            else:
+                while matcher.is_active():
+                    docnums.append(matcher.id())
+                    weights.append(matcher.weight())
+                    matcher.next()
+            if offset:
+                docnums[start:] = [d + offset for d in docnums[start:]]
+        return np.array(docnums, dtype=np.int64), np.array(weights, dtype=np.float64)
+
+    def _person_postings(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Every (person, article) pair of the index as two parallel arrays, read once."""
+        names: list[str] = []
+        numbers: list[np.ndarray] = []
+        docnums: list[np.ndarray] = []
+        for term in self._searcher.reader().lexicon("person"):
+            name = term.decode("utf-8") if isinstance(term, bytes) else term
+            found, _ = self._postings("person", name)
+            numbers.append(np.full(len(found), len(names), dtype=np.int64))
+            docnums.append(found)
+            names.append(name)
+        if not names:
+            return [], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return names, np.concatenate(numbers), np.concatenate(docnums)
+
+    def _field_lengths(self, fieldname: str) -> np.ndarray:
+        if fieldname not in self._lengths:
+            lengths = np.zeros(self.size)
+            for leaf, offset in self._leaves:
+                reader = leaf.reader()
+                column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+                if column is None:  # no article of this segment has the field
+                    continue
+                encoded = np.fromiter(column, dtype=np.uint8, count=len(column))
+                lengths[offset:offset + len(encoded)] = _LENGTH_OF_BYTE[encoded]
+            self._lengths[fieldname] = lengths
+        return self._lengths[fieldname]
+
+    def _column(self, fieldname: str, dtype) -> np.ndarray:
+        values = np.zeros(self.size, dtype=dtype)
+        for leaf, offset in self._leaves:
+            column = leaf.reader().column_reader(fieldname, translate=False)
+            loaded = np.array(list(column), dtype=dtype)
+            values[offset:offset + len(loaded)] = loaded
+        return values
+
+
+def _read_blocks(matcher: W3LeafMatcher, docnums: list[int], weights: list[float]) -> None:
+    """Whole blocks of a Whoosh 3 posting list at a time (Whoosh only offers one posting at a time)."""
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        if matcher._weights is None:
+            matcher._read_weights()
+        docnums.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        matcher._next_block()

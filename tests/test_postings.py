@@ -1,0 +1,109 @@
+"""The array evaluator must find exactly what Whoosh finds, with Whoosh's own scores."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from whoosh import index as whoosh_index
+
+from indexer import store
+from indexer.schema import make_schema
+from search import ranking
+from search.postings import ArrayEvaluator, Unsupported
+from search.query import parse_query, relax
+
+QUERIES = [
+    "port strike", "port OR strike OR ferry", "strike -port", "NOT strike", "people:okafor",
+    "headline:budget", "date:2024", "budget date:>2023-06-01", "okafor date:[2022-01-01 to 2023-12-31]",
+    "(ferry OR port) AND strike", "rates^2 cut", "source:wire", "teachers before:2024-01-01",
+]
+
+
+def whoosh_top(searcher, parsed, count):
+    results = searcher.search(parsed, limit=count)
+    return len(results), [(hit.docnum, hit.score) for hit in results]
+
+
+def array_top(evaluator, parsed, count):
+    matches = evaluator.evaluate(parsed)
+    return matches.total, evaluator.top(matches, count)
+
+
+def assert_same(searcher, evaluator, parsed, count=20):
+    total, expected = whoosh_top(searcher, parsed, count)
+    found_total, found = array_top(evaluator, parsed, count)
+    assert found_total == total, parsed
+    assert [docnum for docnum, _ in found] == [docnum for docnum, _ in expected], parsed
+    assert [score for _, score in found] == pytest.approx([score for _, score in expected], rel=1e-9)
+
+
+@pytest.fixture
+def opened(corpus_index):
+    index = whoosh_index.open_dir(str(store.current_generation(corpus_index)))
+    with index.searcher(weighting=ranking.weighting()) as searcher:
+        yield searcher, ArrayEvaluator(searcher)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_matches_order_and_scores_as_whoosh(opened, text):
+    searcher, evaluator = opened
+    assert_same(searcher, evaluator, parse_query(text, searcher.schema))
+
+
+def test_relaxed_and_expanded_queries_agree(opened):
+    searcher, evaluator = opened
+    relaxed = relax(parse_query("ferry timetable complaints zeppelin", searcher.schema))
+    assert_same(searcher, evaluator, relaxed)
+    parsed = parse_query("levees OR floods OR rain", searcher.schema)
+    top = [docnum for docnum, _ in array_top(evaluator, parsed, ranking.FEEDBACK_ARTICLES)[1]]
+    assert_same(searcher, evaluator, ranking.expand(searcher, parsed, top))
+
+
+@pytest.mark.parametrize("text", ['"port strike"', "stri*", "strike~", "date:2024 OR -port"])
+def test_other_shapes_are_left_to_whoosh(opened, text):
+    searcher, evaluator = opened
+    with pytest.raises(Unsupported):
+        evaluator.evaluate(parse_query(text, searcher.schema))
+
+
+def test_date_order_puts_undated_articles_last(tmp_path):
+    schema = make_schema()
+    index = whoosh_index.create_in(str(tmp_path), schema)
+    with index.writer() as writer:
+        for number, when in enumerate([datetime(2020, 5, 1), None, datetime(2019, 1, 2), datetime(2021, 3, 3)]):
+            fields = {"id": f"a{number}", "path": f"a{number}.txt", "body": "harbour news"}
+            if when:
+                fields["date"] = when
+            writer.add_document(**fields)
+    with index.searcher(weighting=ranking.weighting()) as searcher:
+        evaluator = ArrayEvaluator(searcher)
+        matches = evaluator.evaluate(parse_query("harbour", schema))
+        ids = lambda sort: [searcher.stored_fields(d)["id"] for d, _ in evaluator.top(matches, 10, sort)]  # noqa: E731
+        assert ids("date") == ["a2", "a0", "a3", "a1"]
+        assert ids("-date") == ["a3", "a0", "a2", "a1"]
+        assert evaluator.years_and_months(matches.docnums())[0].tolist() == [2020, 2019, 2021]
+
+
+def test_segments_with_deleted_articles(tmp_path):
+    """An incrementally updated index has several segments and deleted articles in old ones."""
+    schema = make_schema()
+    index = whoosh_index.create_in(str(tmp_path), schema)
+    words = ["harbour ferry", "ferry strike", "strike vote harbour", "budget vote", "ferry ferry harbour"]
+    writer = index.writer()
+    for number, text in enumerate(words):
+        writer.add_document(id=f"a{number}", path=f"a{number}.txt", body=text, people="Adaeze Okafor",
+                            person="Adaeze Okafor", date=datetime(2020, 1, number + 1))
+    writer.commit(merge=False)
+    writer = index.writer()
+    writer.delete_by_term("id", "a0")
+    writer.update_document(id="a2", path="a2.txt", body="strike over, harbour calm", date=datetime(2021, 1, 1))
+    writer.add_document(id="a9", path="a9.txt", body="harbour budget", person="Kofi Mensah")
+    writer.commit(merge=False)
+    with index.searcher(weighting=ranking.weighting()) as searcher:
+        assert len(searcher.leaf_searchers()) == 2
+        evaluator = ArrayEvaluator(searcher)
+        for text in ("harbour", "ferry OR budget", "harbour -strike", "NOT ferry", "date:2020"):
+            assert_same(searcher, evaluator, parse_query(text, schema))
+        everything = evaluator.evaluate(parse_query("harbour OR ferry OR budget OR strike", schema))
+        assert dict(evaluator.people_counts(everything.docnums(), 5)) == {"Adaeze Okafor": 3, "Kofi Mensah": 1}
