@@ -119,45 +119,52 @@ class ArrayEvaluator:
 
     # Query nodes ------------------------------------------------------------------------------
 
-    def _node(self, node: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+    def _node(self, node: wq.Query, within: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The matches and scores of ``node``; only the articles in ``within`` (when given) need be
+        right, which lets the postings of a common word be skipped block by block."""
         if type(node) is wq.Term:
-            return self._term(node)
+            return self._term(node, within)
         if isinstance(node, wq.NumericRange) and node.constantscore:
             return self._date_range(node)
         if isinstance(node, wq.And):
-            return self._and(node)
+            return self._and(node, within)
         if isinstance(node, wq.Or) and not node.minmatch and node.scale is None:
             if any(isinstance(child, wq.Not) for child in node.children()):
                 raise Unsupported("NOT inside OR")
             mask, scores = self._empty()
             for child in node.children():
-                child_mask, child_scores = self._node(child)
+                child_mask, child_scores = self._node(child, within)
                 mask |= child_mask
                 scores += child_scores
             return mask, scores * node.boost
         if isinstance(node, wq.Not):
-            child_mask, _ = self._node(node.query)
+            child_mask, _ = self._node(node.query, within)
             # Whoosh scores the articles a NOT matches with a constant 1.
             return ~child_mask, np.ones(self.size)
         if node is wq.NullQuery or isinstance(node, type(wq.NullQuery)):
             return self._empty()
         raise Unsupported(type(node).__name__)
 
-    def _and(self, node: wq.And) -> tuple[np.ndarray, np.ndarray]:
-        mask = np.ones(self.size, dtype=bool)
+    def _and(self, node: wq.And, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        mask = np.ones(self.size, dtype=bool) if within is None else within.copy()
         scores = np.zeros(self.size)
-        for child in node.children():
-            child_mask, child_scores = self._node(child)
+        # Cheap and narrow first: every later child reads only the blocks that can still match.
+        reader = self._searcher.reader()
+        children = sorted(node.children(), key=lambda child: (
+            not isinstance(child, wq.NumericRange), isinstance(child, wq.Not),
+            0 if isinstance(child, (wq.NumericRange, wq.Not)) else child.estimate_size(reader)))
+        for child in children:
+            child_mask, child_scores = self._node(child, mask)
             mask &= child_mask
             scores += child_scores
         return mask, scores * node.boost
 
-    def _term(self, node: wq.Term) -> tuple[np.ndarray, np.ndarray]:
+    def _term(self, node: wq.Term, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         mask, scores = self._empty()
         fieldname = node.fieldname
         if fieldname not in self._schema:
             return mask, scores
-        docnums, weights = self._postings(fieldname, node.text)
+        docnums, weights = self._postings(fieldname, node.text, within)
         if not len(docnums):
             return mask, scores
         mask[docnums] = True
@@ -189,7 +196,8 @@ class ArrayEvaluator:
     def _empty(self) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(self.size, dtype=bool), np.zeros(self.size)
 
-    def _postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def _postings(self, fieldname: str, text: str,
+                  within: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         docnums: list[int] = []
         weights: list[float] = []
         for leaf, offset in self._leaves:
@@ -201,7 +209,8 @@ class ArrayEvaluator:
             matcher = getattr(matcher, "child", matcher)
             start = len(docnums)
             if isinstance(matcher, W3LeafMatcher):
-                _read_blocks(matcher, docnums, weights)
+                wanted = None if within is None else np.flatnonzero(within[offset:offset + reader.doc_count_all()])
+                _read_blocks(matcher, docnums, weights, wanted)
             else:
                 while matcher.is_active():
                     docnums.append(matcher.id())
@@ -248,9 +257,22 @@ class ArrayEvaluator:
         return values
 
 
-def _read_blocks(matcher: W3LeafMatcher, docnums: list[int], weights: list[float]) -> None:
-    """Whole blocks of a Whoosh 3 posting list at a time (Whoosh only offers one posting at a time)."""
+def _read_blocks(matcher: W3LeafMatcher, docnums: list[int], weights: list[float],
+                 wanted: np.ndarray | None) -> None:
+    """Whole blocks of a Whoosh 3 posting list at a time (Whoosh only offers one posting at a
+    time), skipping the blocks that hold none of the ``wanted`` document numbers."""
+    previous_max = -1
     while matcher.is_active():
+        block_max = matcher.block_max_id()
+        if wanted is not None:
+            first = np.searchsorted(wanted, previous_max, side="right")
+            if first == len(wanted):
+                break
+            if wanted[first] > block_max:
+                previous_max = block_max
+                matcher._next_block()
+                continue
+        previous_max = block_max
         if matcher._ids is None:
             matcher._read_ids()
         if matcher._weights is None:

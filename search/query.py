@@ -8,7 +8,7 @@ unknown fields, impossible dates, a lone operator) is refused here with a ``Quer
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from whoosh import query as wq
 from whoosh.fields import Schema
@@ -56,9 +56,7 @@ def parse_query(text: str, schema: Schema) -> wq.Query:
     text = prepare(text)
     _check_fields(text, schema)
     _check_ranges(text)
-    parser = _parser(schema)
-    errors: list[str] = []
-    parser.add_plugin(DateParserPlugin(callback=errors.append, free=False))
+    parser, errors = _parser(schema)
     try:
         parsed = parser.parse(text)
     except Exception as error:  # noqa: BLE001 - Whoosh's date and range plugins raise bare Exception
@@ -106,7 +104,29 @@ def _is_free_word(node: wq.Query) -> bool:
     return all(isinstance(t, wq.Term) and t.fieldname in DEFAULT_FIELDS for t in terms)
 
 
-def _parser(schema: Schema) -> QueryParser:
+_last_parser: tuple[Schema, QueryParser, list[str]] | None = None
+
+
+def _parser(schema: Schema) -> tuple[QueryParser, list[str]]:
+    """The parser for ``schema`` and the list its date plugin reports unreadable dates to.
+
+    Building a parser costs more than parsing with it, so the last one is kept.
+    """
+    global _last_parser
+    if _last_parser is None or _last_parser[0] is not schema:
+        errors: list[str] = []
+        parser = _new_parser(schema)
+        parser.add_plugin(DateParserPlugin(callback=errors.append, free=False))
+        _last_parser = (schema, parser, errors)
+    _, parser, errors = _last_parser
+    errors.clear()
+    for plugin in parser.plugins:
+        if isinstance(plugin, DateParserPlugin):
+            plugin.basedate = datetime.now(tz=timezone.utc)  # "yesterday" is relative to now
+    return parser, errors
+
+
+def _new_parser(schema: Schema) -> QueryParser:
     parser = QueryParser(None, schema, group=AndGroup)
     parser.remove_plugin_class(SingleQuotePlugin)  # apostrophes are part of names (O'Neill)
     parser.add_plugin(MultifieldPlugin([f for f in DEFAULT_FIELDS if f in schema]))

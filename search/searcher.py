@@ -144,7 +144,7 @@ class Searcher:
         _check_arguments(limit, page, sort)
         started = time.perf_counter()
         self.refresh()
-        schema = self._index.schema
+        schema = self._searcher.schema
         parsed = parse_query(query, schema)
         # Feedback is for topics the user asked for with OR, not for a relaxed fallback.
         wants_feedback = sort == "relevance" and (expand if expand is not None else ranking.wants_expansion(parsed))
@@ -178,7 +178,7 @@ class Searcher:
     def facets(self, query: str, *, top_people: int = 20) -> Facets:
         """People, years and months counted over every article the query matches."""
         self.refresh()
-        return self._facets(parse_query(query, self._index.schema), top_people)
+        return self._facets(parse_query(query, self._searcher.schema), top_people)
 
     @_guarded
     def similar(self, ident: str, *, limit: int = 10) -> SearchResults:
@@ -227,7 +227,7 @@ class Searcher:
     def highlight_terms(self, query: str) -> tuple[set[str], set[str]]:
         """The analysed words and the name keys a query highlights (for whole-article views)."""
         try:
-            return self._highlight_terms(parse_query(query, self._index.schema))
+            return self._highlight_terms(parse_query(query, self._searcher.schema))
         except QueryError:
             return set(), set()
 
