@@ -20,6 +20,8 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
+from . import ranking
+
 # Field lengths are stored as one byte each; this table decodes them all at once.
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
 _EPOCH_TICKS = datetime_to_long(datetime(1970, 1, 1))
@@ -56,14 +58,20 @@ class ArrayEvaluator:
         self._lengths: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
         self._people: tuple[list[str], np.ndarray, np.ndarray] | None = None
+        self._coordinated: wq.Or | None = None
         self.live = np.ones(self.size, dtype=bool)
         for leaf, offset in self._leaves:
             reader = leaf.reader()
             if reader.has_deletions():
                 self.live[[offset + d for d in reader.deleted_docs_set]] = False
 
-    def evaluate(self, query: wq.Query) -> Matches:
-        """The matches and scores of ``query``; raises ``Unsupported`` for shapes left to Whoosh."""
+    def evaluate(self, query: wq.Query, coordinated: wq.Or | None = None) -> Matches:
+        """The matches and scores of ``query``; raises ``Unsupported`` for shapes left to Whoosh.
+
+        The scores of ``coordinated``, an OR of typed words inside ``query``, are scaled by the
+        share of its words each article holds (``ranking.coordination``).
+        """
+        self._coordinated = coordinated
         mask, scores = self._node(query)
         mask &= self.live
         return Matches(mask, np.where(mask, scores, 0.0))
@@ -132,10 +140,15 @@ class ArrayEvaluator:
             if any(isinstance(child, wq.Not) for child in node.children()):
                 raise Unsupported("NOT inside OR")
             mask, scores = self._empty()
+            matched = np.zeros(self.size) if node is self._coordinated else None
             for child in node.children():
                 child_mask, child_scores = self._node(child, within)
                 mask |= child_mask
                 scores += child_scores
+                if matched is not None:
+                    matched += child_mask
+            if matched is not None:
+                scores *= ranking.coordination(matched / len(node.subqueries))
             return mask, scores * node.boost
         if isinstance(node, wq.Not):
             child_mask, _ = self._node(node.query, within)

@@ -38,6 +38,34 @@ def weighting() -> scoring.WeightingModel:
     return NewsBM25F(B=B, K1=K1, **FIELD_B)
 
 
+# Coordination: when a person's words are OR-ed (or relaxed after no article had them all), an
+# article holding more of them is the better answer; BM25 alone lets one frequent word win.
+# The score is scaled by (share of the words held) ** COORDINATION.
+COORDINATION = 0.3
+
+
+def coordination(share):
+    """The factor a score is scaled by for holding ``share`` (0-1) of the typed words."""
+    return share ** COORDINATION
+
+
+def coordinated(parsed: wq.Query) -> wq.Or | None:
+    """The OR of typed words in ``parsed``: the query itself, or the OR-ed words of a relaxed one.
+
+    An OR of one word searched in several fields is not one: it is a single word.
+    """
+    for node in [parsed] + (list(parsed.children()) if isinstance(parsed, wq.And) else []):
+        if isinstance(node, wq.Or) and len(node.subqueries) >= 2 and not _one_word(node):
+            return node
+    return None
+
+
+def _one_word(node: wq.Or) -> bool:
+    children = node.subqueries
+    fields = [child.fieldname for child in children if isinstance(child, wq.Term)]
+    return len(fields) == len(children) and len(set(fields)) == len(fields)
+
+
 # Pseudo-relevance feedback: the words that best tell the top articles from the rest (DFR's Bo1
 # model) join the query at a lower weight.
 FEEDBACK_ARTICLES = 5

@@ -159,9 +159,10 @@ class Searcher:
             ranked = self._rank(parsed, depth, sort)
         terms, names = self._highlight_terms(parsed)
         if wants_feedback:
+            words = ranking.coordinated(parsed)
             top = [docnum for docnum, _ in ranked.entries[:ranking.FEEDBACK_ARTICLES]]
             parsed = ranking.expand(self._searcher, parsed, top)
-            ranked = self._rank(parsed, page * limit, sort)
+            ranked = self._rank(parsed, page * limit, sort, words)
         first = (page - 1) * limit
         hits = [self._hit(docnum, score, first + rank, terms, names)
                 for rank, (docnum, score) in enumerate(ranked.entries[first:first + limit])]
@@ -249,10 +250,11 @@ class Searcher:
 
     # Helpers ----------------------------------------------------------------------------------
 
-    def _rank(self, parsed: wq.Query, count: int, sort: str) -> _Ranked:
-        """The total and the first ``count`` (docnum, score) pairs of a query."""
+    def _rank(self, parsed: wq.Query, count: int, sort: str, words: wq.Or | None = None) -> _Ranked:
+        """The total and the first ``count`` (docnum, score) pairs of a query; ``words`` is the
+        OR of typed words to coordinate (by default the query's own, see ranking.coordinated)."""
         try:
-            matches = self._evaluator.evaluate(parsed)
+            matches = self._evaluator.evaluate(parsed, words or ranking.coordinated(parsed))
         except Unsupported:
             return self._rank_with_whoosh(parsed, count, sort)
         return _Ranked(matches.total, self._evaluator.top(matches, count, sort), matches)

@@ -50,3 +50,36 @@ def test_expansion_adds_words_from_the_first_results(corpus_index):
         plain = searcher.search("levees OR floods OR rain", expand=False)
         fed = searcher.search("levees OR floods OR rain")
         assert fed.total >= plain.total
+
+
+def test_coordination_prefers_articles_holding_more_of_the_words(tmp_path):
+    from conftest import article_text, write
+
+    from indexer import build_index
+
+    corpus = tmp_path / "corpus"
+    filler = "The council met on Tuesday and the meeting ran late into the evening. " * 3
+    write(corpus, "one.txt", article_text("Ferry news", "March 3, 2021 08:15",
+                                          f"Ferry ferry ferry ferry ferry ferry. {filler}"))
+    write(corpus, "both.txt", article_text("Harbour news", "March 4, 2021 08:15",
+                                           f"The ferry left the harbour early. {filler}"))
+    for number in range(4):
+        write(corpus, f"other{number}.txt", article_text(f"Other news {number}", "March 5, 2021 08:15", filler))
+    build_index(corpus, tmp_path / "index", jobs=1)
+    with Searcher(tmp_path / "index") as searcher:
+        first = lambda query: searcher.search(query, expand=False).hits[0].id  # noqa: E731
+        assert first("ferry OR harbour") == "both.txt"
+        assert first("ferry harbour zeppelin") == "both.txt"  # relaxed: no article has all three
+        ranking.COORDINATION, saved = 1e-9, ranking.COORDINATION
+        try:
+            assert first("ferry OR harbour") == "one.txt"  # without it, repetition wins
+        finally:
+            ranking.COORDINATION = saved
+
+
+def test_one_word_in_several_fields_is_not_coordinated():
+    assert ranking.coordinated(parse_query("ferry", SCHEMA)) is None
+    both = parse_query("ferry OR harbour", SCHEMA)
+    assert ranking.coordinated(both) is both
+    relaxed = relax(parse_query("ferry harbour date:2021", SCHEMA))
+    assert ranking.coordinated(relaxed) in list(relaxed.children())
