@@ -25,7 +25,7 @@ from .aliases import PeopleTable, changed_names
 from .article import Article
 from .extract import parse_articles
 from .readers import DEFAULT_LIMITS, Limits, UnreadableFile, is_supported
-from .schema import make_schema
+from .schema import SCHEMA_VERSION, make_schema
 
 _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewer
 _WRITER_MEMORY_MB = 256
@@ -164,7 +164,8 @@ class _Build:
             lines.update(key for a in item.articles for key in clean.line_keys(a.body.split("\n\n")))
         files_after = {rel: e for rel, e in old_files.items() if rel not in removed}
         files_after.update({rel: _entry(item) for rel, item in parsed.items()})
-        manifest_after = {"files": files_after, "lines": {k: v for k, v in lines.items() if v > 0}}
+        manifest_after = {"files": files_after, "lines": {k: v for k, v in lines.items() if v > 0},
+                          "schema": SCHEMA_VERSION}
         boilerplate = _boilerplate(Counter(manifest_after["lines"]), manifest_after)
         people = _people_table(files_after)
         if people_before is None:
@@ -404,8 +405,8 @@ def _load_manifest(generation: Path) -> dict | None:
         ix = whoosh_index.open_dir(str(generation))
         generation_number = ix.latest_generation()
         ix.close()
-    except (OSError, ValueError, whoosh_index.IndexError):
-        return None
-    if manifest.get("generation") != generation_number:
+    except (OSError, ValueError, whoosh_index.IndexError, AttributeError, ImportError):
+        return None  # AttributeError, ImportError: a schema naming classes this version lacks
+    if manifest.get("generation") != generation_number or manifest.get("schema") != SCHEMA_VERSION:
         return None
     return manifest

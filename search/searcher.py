@@ -103,6 +103,9 @@ class Searcher:
             searcher = index.searcher(weighting=ranking.weighting())
         except _DAMAGE as error:
             raise _damaged(self.index_dir, error) from error
+        except (AttributeError, ImportError) as error:  # its schema names classes this version lacks
+            raise IndexDamaged(f"the index in {self.index_dir} was built by another version of this program; "
+                               f"rebuild it with 'python -m indexer CORPUS {self.index_dir} --rebuild'") from error
         self.close()
         self._generation, self._index, self._searcher = generation, index, searcher
         self._evaluator = ArrayEvaluator(searcher)

@@ -6,6 +6,7 @@ from whoosh import index as whoosh_index
 
 from indexer import BuildError, build_index, store
 from indexer.build import _load_manifest
+from indexer.schema import SCHEMA_VERSION
 from tests.conftest import article_text, write
 
 
@@ -156,6 +157,17 @@ def test_stale_manifest_forces_a_full_rebuild(tmp_path):
     manifest = store.current_generation(index_dir) / store.MANIFEST
     manifest.write_text('{"generation": -1, "files": {}, "lines": {}}')
     assert _load_manifest(manifest.parent) is None
+    assert build_index(corpus, index_dir).full_rebuild
+
+
+def test_an_index_of_an_earlier_schema_is_rebuilt_and_updates_keep_the_schema(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+    build_index(corpus, index_dir)
+    for number in range(2):
+        write(corpus, "a0.txt", article_text("Headline 0", "March 1, 2021", f"Changed body {number}."))
+        assert not build_index(corpus, index_dir).full_rebuild
+    manifest = store.current_generation(index_dir) / store.MANIFEST
+    manifest.write_text(manifest.read_text().replace(f'"schema":{SCHEMA_VERSION}', '"schema":1'))
     assert build_index(corpus, index_dir).full_rebuild
 
 

@@ -5,6 +5,7 @@ import pytest
 import search
 from indexer import build_index
 from search import QueryError
+from search import searcher as searcher_module
 from search.searcher import IndexDamaged, IndexNotFound, Searcher
 from tests.conftest import article_text, write
 
@@ -144,6 +145,14 @@ def test_missing_and_damaged_index(tmp_path, corpus_of_one):
         toc.write_bytes(toc.read_bytes()[:50])
     with pytest.raises(IndexDamaged, match="rebuild"):
         Searcher(generation.parent).search("harbour")
+
+
+def test_an_index_of_another_version_asks_for_a_rebuild(tmp_path, corpus_of_one, monkeypatch):
+    def unreadable_schema(folder):
+        raise AttributeError("Can't get attribute 'FoldFilter' on <module 'indexer.schema'>")
+    monkeypatch.setattr(searcher_module.whoosh_index, "open_dir", unreadable_schema)
+    with pytest.raises(IndexDamaged, match="another version.*--rebuild"):
+        Searcher(corpus_of_one.parent)
 
 
 @pytest.fixture
