@@ -10,12 +10,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
@@ -70,12 +73,35 @@ class BuildReport:
 
 @dataclass
 class _Parsed:
+    """One parsed corpus file: its manifest entry, and its articles pickled (``articles``) until
+    the spool takes them (``spooled``)."""
+
     rel: str
     size: int
     mtime_ns: int
     digest: str = ""
-    articles: list[Article] = field(default_factory=list)
+    entry: dict = field(default_factory=dict)
+    articles: bytes = b""
+    spooled: int = -1
     error: str | None = None
+
+
+class _Spool:
+    """Parsed articles wait in an unnamed temporary file between parsing and writing, not in
+    memory: a build's memory then stays flat however large the corpus (1.1 GB for 100,000
+    articles when they were kept in memory)."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self._file = file
+
+    def put(self, pickled: bytes) -> int:
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(pickled)
+        return offset
+
+    def get(self, offset: int) -> list[Article]:
+        self._file.seek(offset)
+        return pickle.load(self._file)
 
 
 def build_index(corpus_dir: str | Path, index_dir: str | Path, *, rebuild: bool = False,
@@ -97,8 +123,8 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, *, rebuild: bool 
     target = Path(index_dir)
     try:
         store.claim(target)
-        with store.build_lock(target):
-            report = _Build(corpus.resolve(), target, limits, jobs, progress, optimize).run(rebuild)
+        with store.build_lock(target), tempfile.TemporaryFile(dir=target) as spool:
+            report = _Build(corpus.resolve(), target, limits, jobs, progress, optimize, _Spool(spool)).run(rebuild)
     except store.IndexFolderError as error:
         raise BuildError(str(error)) from error
     report.elapsed = time.monotonic() - started
@@ -107,7 +133,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, *, rebuild: bool 
 
 class _Build:
     def __init__(self, corpus: Path, index_dir: Path, limits: Limits, jobs: int | None,
-                 progress: Progress | None, optimize: bool) -> None:
+                 progress: Progress | None, optimize: bool, spool: _Spool) -> None:
         self.corpus = corpus
         self.index_dir = index_dir
         self.limits = limits
@@ -115,6 +141,7 @@ class _Build:
         self.progress = progress
         self.optimize = optimize
         self.report = BuildReport(index_dir=str(index_dir))
+        self.spool = spool
 
     def run(self, rebuild: bool) -> BuildReport:
         store.remove_unpublished(self.index_dir)
@@ -161,9 +188,9 @@ class _Build:
             if rel in old_files:
                 lines.subtract(old_files[rel]["lines"])
         for item in parsed.values():
-            lines.update(key for a in item.articles for key in clean.line_keys(a.body.split("\n\n")))
+            lines.update(item.entry["lines"])
         files_after = {rel: e for rel, e in old_files.items() if rel not in removed}
-        files_after.update({rel: _entry(item) for rel, item in parsed.items()})
+        files_after.update({rel: item.entry for rel, item in parsed.items()})
         manifest_after = {"files": files_after, "lines": {k: v for k, v in lines.items() if v > 0},
                           "schema": SCHEMA_VERSION}
         boilerplate = _boilerplate(Counter(manifest_after["lines"]), manifest_after)
@@ -266,6 +293,8 @@ class _Build:
     def _collect(self, results: Iterator[_Parsed], total: int) -> list[_Parsed]:
         done = []
         for count, item in enumerate(results, 1):
+            if item.articles:
+                item.spooled, item.articles = self.spool.put(item.articles), b""
             done.append(item)
             if self.progress:
                 self.progress(count, total)
@@ -279,7 +308,7 @@ class _Build:
         else:
             generation = live
             ix = whoosh_index.open_dir(str(generation))
-        if self.jobs > 1 and sum(len(item.articles) for item in parsed.values()) >= _PARALLEL_WRITE_FROM:
+        if self.jobs > 1 and sum(len(item.entry["ids"]) for item in parsed.values()) >= _PARALLEL_WRITE_FROM:
             # Whoosh's multi-process writer, one segment per process (whoosh3 keeps every document;
             # tests/test_whoosh_contract.py checks it): +40% on two cores.
             writer = ix.writer(limitmb=_WRITER_MEMORY_MB, procs=self.jobs, multisegment=True)
@@ -289,7 +318,7 @@ class _Build:
             for rel in removed + [r for r in parsed if r in old_files]:
                 _delete_file(writer, old_files[rel])
             for item in parsed.values():
-                for article in item.articles:
+                for article in self.spool.get(item.spooled):
                     writer.add_document(**_document(article, item.rel, boilerplate, people))
         except BaseException:
             writer.cancel()
@@ -313,11 +342,14 @@ def _parse_file(work: tuple[Path, str, Limits]) -> _Parsed:
         item = _Parsed(rel, stat.st_size, stat.st_mtime_ns)
         with open(path, "rb") as handle:
             item.digest = hashlib.blake2b(handle.read(limits.max_file_bytes + 1), digest_size=16).hexdigest()
-        item.articles = parse_articles(path, limits)
-        for article in item.articles:
+        articles = parse_articles(path, limits)
+        for article in articles:
             article.path = str(path)
-        if not item.articles:
+        if not articles:
             item.error = "holds no article"
+        item.entry = _entry(item, articles)
+        # Pickled here, in the worker: the parent only stores the bytes until it writes the index.
+        item.articles = pickle.dumps(articles, protocol=pickle.HIGHEST_PROTOCOL)
     except UnreadableFile as error:
         item = _Parsed(rel, 0, 0, error=str(error))
     except OSError as error:
@@ -340,12 +372,13 @@ def printable_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _entry(item: _Parsed) -> dict:
-    keys = [key for article in item.articles for key in clean.line_keys(article.body.split("\n\n"))]
+def _entry(item: _Parsed, articles: list[Article]) -> dict:
+    """The file's manifest entry: what later builds need to know without parsing it again."""
+    keys = [key for article in articles for key in clean.line_keys(article.body.split("\n\n"))]
     return {"size": item.size, "mtime_ns": item.mtime_ns, "digest": item.digest,
-            "ids": [_doc_id(item.rel, a) for a in item.articles], "lines": keys,
-            "people": [name for article in item.articles for name in article.people],
-            "places": sorted({name for article in item.articles for name in article.places})}
+            "ids": [_doc_id(item.rel, a) for a in articles], "lines": keys,
+            "people": [name for article in articles for name in article.people],
+            "places": sorted({name for article in articles for name in article.places})}
 
 
 def _doc_id(rel: str, article: Article) -> str:
