@@ -53,7 +53,8 @@ class ArrayEvaluator:
         self._searcher = searcher
         self._weighting = searcher.weighting
         self._schema = searcher.schema
-        self._leaves = searcher.leaf_searchers()
+        # Segments with articles: an index of none has a stand-in reader without columns.
+        self._leaves = [(leaf, offset) for leaf, offset in searcher.leaf_searchers() if leaf.reader().doc_count_all()]
         self.size = searcher.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None

@@ -115,8 +115,9 @@ class Searcher:
         if store.current_generation(self.index_dir) != self._generation:
             self._open()
         elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
-            self._evaluator = ArrayEvaluator(self._searcher)
+            # Opened afresh rather than with Whoosh's refresh(), which fails on an index of no
+            # articles (whose reader never counts as up to date).
+            self._open()
 
     def close(self) -> None:
         """Release the index files."""

@@ -175,3 +175,14 @@ def test_reader_sees_a_finished_build_on_the_next_query(tmp_path):
         assert searcher.search("harbour").total == 2
         build_index(corpus, index_dir, rebuild=True)
         assert searcher.search("harbour").total == 2
+
+
+def test_an_index_of_no_articles_answers_every_kind_of_query(tmp_path):
+    write(tmp_path / "corpus", "picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    build_index(tmp_path / "corpus", tmp_path / "index")
+    with Searcher(tmp_path / "index") as searcher:
+        for query in ("harbour", "harbour OR ferry OR port", "date:2020", "NOT ferry", "ha*", '"ferry fares"'):
+            for sort in ("relevance", "-date"):
+                results = searcher.search(query, sort=sort, facets=True)
+                assert (results.total, results.hits, results.facets.people, results.facets.years) == (0, [], [], [])
+        assert searcher.stats()["articles"] == 0
