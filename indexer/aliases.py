@@ -47,6 +47,19 @@ class PeopleTable:
         surnames = {surname: next(iter(keys)) for surname, keys in by_surname.items() if len(keys) == 1}
         return cls(display, surnames, place_keys)
 
+    def to_json(self) -> dict:
+        """The table as JSON data (for the build manifest)."""
+        return {"display": [[list(key), name] for key, name in self.display.items()],
+                "surnames": {surname: list(key) for surname, key in self.surnames.items()},
+                "places": [list(key) for key in self.places]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PeopleTable:
+        """The table ``to_json`` wrote."""
+        return cls({tuple(key): name for key, name in data["display"]},
+                   {surname: tuple(key) for surname, key in data["surnames"].items()},
+                   frozenset(tuple(key) for key in data["places"]))
+
     def canonical(self, name: str) -> str | None:
         """The corpus's display form of one name (a bare surname becomes the unique full name);
         ``None`` for a name the corpus uses as a place."""

@@ -7,6 +7,7 @@ or a JSON record) or raise ``UnreadableFile`` with a reason a person can act on.
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,7 @@ class RawDocument:
 
 def is_supported(path: Path | str) -> bool:
     """True when the file name has an extension the indexer reads (``.gz`` of each included)."""
-    return _format_suffix(Path(path)) in SUPPORTED_SUFFIXES
+    return _format_suffix(path) in SUPPORTED_SUFFIXES
 
 
 def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[RawDocument]:
@@ -131,11 +132,15 @@ def _decode_line(line: bytes) -> str:
         return line.decode("cp1252", errors="replace")
 
 
-def _format_suffix(path: Path) -> str:
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes.pop()
-    return suffixes[-1] if suffixes else ""
+def _format_suffix(path: Path | str) -> str:
+    """The extension that names the format: ``.txt`` for both ``a.txt`` and ``a.TXT.gz``.
+
+    Plain string work, not pathlib: a build asks this of every file in the corpus.
+    """
+    stem, suffix = os.path.splitext(os.path.basename(path))
+    if suffix.lower() == ".gz":
+        suffix = os.path.splitext(stem)[1]
+    return suffix.lower()
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:

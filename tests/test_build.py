@@ -223,3 +223,21 @@ def test_a_killed_build_leaves_the_old_index_usable_and_the_next_run_repairs(tmp
         assert searcher.search("body").total == 1500
     generations = [p for p in index_dir.iterdir() if p.name.startswith("g")]
     assert len(generations) <= 2
+
+
+def test_people_table_follows_edits_that_change_names_and_stands_for_those_that_do_not(tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    said = "Foreign Minister {} said on Monday that the talks in Geneva would continue next week."
+    for n, spelling in enumerate(["Sergey", "Sergey", "Sergei"]):
+        write(corpus, f"a{n}.txt", article_text(f"Talks {n}", "June 1, 2022", said.format(f"{spelling} Lavrov")))
+    build_index(corpus, index_dir)
+    assert {d["person"] for d in docs(index_dir).values()} == {"Sergey Lavrov"}
+    write(corpus, "a1.txt", article_text("Talks 1", "June 1, 2022",
+                                         said.format("Sergey Lavrov") + "\n\nA second paragraph."))
+    report = build_index(corpus, index_dir)
+    assert report.updated == 1 and {d["person"] for d in docs(index_dir).values()} == {"Sergey Lavrov"}
+    for n in range(2):
+        write(corpus, f"a{n}.txt", article_text(f"Talks {n}", "June 1, 2022", said.format("Sergei Lavrov")))
+    report = build_index(corpus, index_dir)
+    assert report.updated == 3  # a2 did not change, but the name it is shown under did
+    assert {d["person"] for d in docs(index_dir).values()} == {"Sergei Lavrov"}

@@ -93,3 +93,13 @@ def test_multiprocess_writer_keeps_every_document(tmp_path):
     writer.commit()
     with ix.searcher() as searcher:
         assert {d["id"] for d in searcher.all_stored_fields()} == {str(n) for n in range(600)}
+
+
+def test_the_newest_commit_is_read_from_file_names(tmp_path):
+    from indexer import store
+
+    ix = index.create_in(str(tmp_path), fields.Schema(id=fields.ID(stored=True)))
+    for name in ("a", "b", "c"):
+        with ix.writer() as writer:
+            writer.add_document(id=name)
+    assert store.index_generation(tmp_path) == ix.latest_generation() == 3
