@@ -7,6 +7,7 @@ A full rebuild writes a new generation beside the live one and swaps it in.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -14,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -122,12 +124,24 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, *, rebuild: bool 
     target = Path(index_dir)
     try:
         store.claim(target)
-        with store.build_lock(target), tempfile.TemporaryFile(dir=target) as spool:
+        with store.build_lock(target), tempfile.TemporaryFile(dir=target) as spool, \
+                _manifest_outside_collections():
             report = _Build(corpus.resolve(), target, limits, jobs, progress, optimize, _Spool(spool)).run(rebuild)
     except store.IndexFolderError as error:
         raise BuildError(str(error)) from error
     report.elapsed = time.monotonic() - started
     return report
+
+
+@contextmanager
+def _manifest_outside_collections():
+    """Keep Python's cycle collector off the manifest: for a large corpus it is hundreds of
+    thousands of objects, and every collection walked them all (a quarter of a run that changes
+    one file in 19,000). The collector stays on for everything else (parsed pages have cycles)."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class _Build:
@@ -455,10 +469,14 @@ def _boilerplate(lines: dict[str, int], manifest: dict) -> set[str]:
 def _load_manifest(generation: Path) -> dict | None:
     """The generation's manifest, or ``None`` when it is missing or does not match the index
     (a build killed between commit and manifest write): the caller then rebuilds in full."""
+    gc.disable()  # loading allocates objects by the hundred thousand: no collections meanwhile
     try:
         manifest = orjson.loads((generation / store.MANIFEST).read_bytes())
     except (OSError, ValueError):
         return None
+    finally:
+        gc.enable()
+    gc.freeze()  # see _manifest_outside_collections
     # An index of another schema version (whose schema this version may not even be able to
     # read) is rebuilt, not opened.
     if manifest.get("generation") != store.index_generation(generation) or manifest.get("schema") != SCHEMA_VERSION:

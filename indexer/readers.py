@@ -17,6 +17,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+_SUPPORTED_ENDINGS = tuple(suffix + gz for suffix in SUPPORTED_SUFFIXES for gz in ("", ".gz"))
 
 # Magic numbers of formats that sometimes wear an article's extension in scraped dumps.
 _BINARY_SIGNATURES = (
@@ -65,8 +66,10 @@ class RawDocument:
 
 
 def is_supported(path: Path | str) -> bool:
-    """True when the file name has an extension the indexer reads (``.gz`` of each included)."""
-    return _format_suffix(path) in SUPPORTED_SUFFIXES
+    """True when the file name has an extension the indexer reads (``.gz`` of each included);
+    hidden files (``.name``) are not articles."""
+    name = os.path.basename(path).lower()
+    return name.endswith(_SUPPORTED_ENDINGS) and not name.startswith(".")
 
 
 def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[RawDocument]:

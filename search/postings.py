@@ -5,7 +5,8 @@ counting every match for the total walks that tree again. For the queries people
 several fields, AND/OR/NOT, date filters) it is many times quicker to read each word's postings
 block by block and combine them as arrays: one pass gives the set of matches (for the total and
 the facets) and every score. The scores are the searcher's own BM25F weighting, so the ranking
-is Whoosh's; any other query (phrases, prefixes, fuzzy words) is left to Whoosh.
+is Whoosh's (and coordination, when asked for: ``ranking.coordinated``); any other query
+(phrases, prefixes, fuzzy words) is left to Whoosh.
 """
 
 from __future__ import annotations

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from whoosh import index as whoosh_index
 
 from indexer import store
 from indexer.schema import make_schema
 from search import ranking
 from search.postings import ArrayEvaluator, Unsupported
-from search.query import parse_query, relax
+from search.query import QueryError, parse_query, relax
 
 QUERIES = [
     "port strike", "port OR strike OR ferry", "strike -port", "NOT strike", "people:okafor",
@@ -107,3 +109,30 @@ def test_segments_with_deleted_articles(tmp_path):
             assert_same(searcher, evaluator, parse_query(text, schema))
         everything = evaluator.evaluate(parse_query("harbour OR ferry OR budget OR strike", schema))
         assert dict(evaluator.people_counts(everything.docnums(), 5)) == {"Adaeze Okafor": 3, "Kofi Mensah": 1}
+
+
+WORDS = ["harbour", "strike", "port", "ferry", "budget", "okafor", "levees", "floods", "teachers", "rates",
+         "council", "minister", "zeppelin", "the", "people:okafor", "headline:budget", "people:raman"]
+FILTERS = ["date:2023", "date:>2023-06-01", "date:[2022-03-01 to 2024-05-14]", "before:2024", "date:<=2022-09"]
+
+
+def clauses():
+    word = st.sampled_from(WORDS)
+    group = st.lists(word, min_size=1, max_size=3).map(lambda ws: "(" + " OR ".join(ws) + ")")
+    negated = word.map(lambda w: f"-{w}") | word.map(lambda w: f"NOT {w}")
+    return st.one_of(word, word, group, negated, st.sampled_from(FILTERS))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(clauses(), min_size=1, max_size=4), st.sampled_from([" ", " AND ", " OR "]))
+def test_any_mix_of_words_operators_and_dates_agrees_with_whoosh(opened, parts, joint):
+    searcher, evaluator = opened
+    try:
+        parsed = parse_query(joint.join(parts), searcher.schema)
+    except QueryError:
+        return
+    try:
+        evaluator.evaluate(parsed)
+    except Unsupported:
+        return
+    assert_same(searcher, evaluator, parsed, count=42)
