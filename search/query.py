@@ -8,6 +8,7 @@ unknown fields, impossible dates, a lone operator) is refused here with a ``Quer
 from __future__ import annotations
 
 import re
+import threading
 from datetime import datetime, timedelta, timezone
 
 from whoosh import query as wq
@@ -104,7 +105,7 @@ def _is_free_word(node: wq.Query) -> bool:
     return all(isinstance(t, wq.Term) and t.fieldname in DEFAULT_FIELDS for t in terms)
 
 
-_last_parser: tuple[Schema, QueryParser, list[str]] | None = None
+_kept = threading.local()  # per thread: a parser holds the state of the parse it is running
 
 
 def _parser(schema: Schema) -> tuple[QueryParser, list[str]]:
@@ -112,17 +113,16 @@ def _parser(schema: Schema) -> tuple[QueryParser, list[str]]:
 
     Building a parser costs more than parsing with it, so the last one is kept.
     """
-    global _last_parser
-    if _last_parser is None or _last_parser[0] is not schema:
+    kept = getattr(_kept, "parser", None)
+    if kept is None or kept[0] is not schema:
         errors: list[str] = []
         parser = _new_parser(schema)
-        parser.add_plugin(DateParserPlugin(callback=errors.append, free=False))
-        _last_parser = (schema, parser, errors)
-    _, parser, errors = _last_parser
+        date_plugin = DateParserPlugin(callback=errors.append, free=False)
+        parser.add_plugin(date_plugin)
+        kept = _kept.parser = (schema, parser, date_plugin, errors)
+    _, parser, date_plugin, errors = kept
     errors.clear()
-    for plugin in parser.plugins:
-        if isinstance(plugin, DateParserPlugin):
-            plugin.basedate = datetime.now(tz=timezone.utc)  # "yesterday" is relative to now
+    date_plugin.basedate = datetime.now(tz=timezone.utc)  # "yesterday" is relative to now
     return parser, errors
 
 

@@ -1,3 +1,5 @@
+import threading
+
 import pytest
 from whoosh import query as wq
 
@@ -86,3 +88,23 @@ def test_stop_words_never_become_required_terms():
     query = parse("ships from the harbour")
     assert all(field != "people" or text not in ("from", "the") for field, text in query.iter_all_terms())
     assert len(list(query.children())) == 2
+
+
+def test_queries_parsed_in_several_threads_keep_their_own_errors():
+    schema = make_schema()
+    errors: list[str] = []
+
+    def parse_many(text: str) -> None:
+        for _ in range(200):
+            try:
+                parse_query(text, schema)
+            except QueryError as error:
+                errors.append(str(error))
+
+    threads = [threading.Thread(target=parse_many, args=(text,))
+               for text in ("date:2017-13-45", "harbour date:2017", "ferry OR port")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(errors) == 200 and all("2017-13-45" in error for error in errors)
