@@ -21,7 +21,7 @@ SNIPPET_FIELDS = ("body", "summary", "caption")
 WORDS = r"\w+(?:[.'’]\w+)*"
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields); a build then starts afresh instead of updating it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class NameVariantFilter(Filter):
@@ -103,7 +103,8 @@ def make_schema() -> fields.Schema:
         headline=fields.TEXT(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["headline"]),
         summary=fields.TEXT(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["summary"]),
         caption=fields.TEXT(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["caption"]),
-        body=fields.TEXT(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["body"]),
+        # Character positions too: snippets read where the words are instead of finding them again.
+        body=fields.TEXT(analyzer=text, stored=True, chars=True, field_boost=FIELD_WEIGHTS["body"]),
         people=fields.TEXT(analyzer=name_analyzer(), field_boost=FIELD_WEIGHTS["people"]),
         person=fields.KEYWORD(stored=True, commas=True, lowercase=False, scorable=False, vector=True),
         authors=fields.TEXT(analyzer=name_analyzer(), stored=True),

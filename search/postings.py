@@ -127,6 +127,33 @@ class ArrayEvaluator:
         best = sorted(np.flatnonzero(counts), key=lambda n: (-counts[n], names[n]))[:top]
         return [(names[n], int(counts[n])) for n in best]
 
+    def spans(self, docnums: list[int], fieldname: str,
+              terms: set[str]) -> dict[int, list[tuple[int, int, str]]] | None:
+        """Where ``terms`` occur in ``fieldname`` of each article, as ``(start, end, term)``
+        character spans in order, read from the positions the index stores; ``None`` when the
+        field stores none."""
+        if fieldname not in self._schema or not self._schema[fieldname].format.supports("characters"):
+            return None
+        found: dict[int, list[tuple[int, int, str]]] = {docnum: [] for docnum in docnums}
+        ordered = sorted(found)
+        for leaf, offset in self._leaves:
+            reader = leaf.reader()
+            local = [docnum - offset for docnum in ordered if offset <= docnum < offset + reader.doc_count_all()]
+            for term in terms if local else ():
+                if (fieldname, term) not in reader:
+                    continue
+                matcher = reader.postings(fieldname, term)
+                for docnum in local:
+                    if not matcher.is_active():
+                        break
+                    matcher.skip_to(docnum)
+                    if matcher.is_active() and matcher.id() == docnum:
+                        found[docnum + offset].extend(
+                            (start, end, term) for _, start, end in matcher.value_as("characters"))
+        for spans in found.values():
+            spans.sort()
+        return found
+
     # Query nodes ------------------------------------------------------------------------------
 
     def _node(self, node: wq.Query, within: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -55,15 +55,17 @@ def coordinated(parsed: wq.Query) -> wq.Or | None:
     An OR of one word searched in several fields is not one: it is a single word.
     """
     for node in [parsed] + (list(parsed.children()) if isinstance(parsed, wq.And) else []):
-        if isinstance(node, wq.Or) and len(node.subqueries) >= 2 and not _one_word(node):
+        if isinstance(node, wq.Or) and len(node.subqueries) >= 2 and not one_word(node):
             return node
     return None
 
 
-def _one_word(node: wq.Or) -> bool:
-    children = node.subqueries
-    fields = [child.fieldname for child in children if isinstance(child, wq.Term)]
-    return len(fields) == len(children) and len(set(fields)) == len(fields)
+def one_word(node: wq.Query) -> bool:
+    """An OR of one word (or phrase, prefix...) in several fields: how a word without a field is
+    searched."""
+    children = node.subqueries if isinstance(node, wq.Or) else []
+    fields = [getattr(child, "fieldname", None) for child in children]
+    return len(children) >= 2 and None not in fields and len(set(fields)) == len(fields)
 
 
 # Pseudo-relevance feedback: the words that best tell the top articles from the rest (DFR's Bo1

@@ -168,8 +168,10 @@ class Searcher:
             parsed = ranking.expand(self._searcher, parsed, top)
             ranked = self._rank(parsed, page * limit, sort, words)
         first = (page - 1) * limit
-        hits = [self._hit(docnum, score, first + rank, terms, names)
-                for rank, (docnum, score) in enumerate(ranked.entries[first:first + limit])]
+        entries = ranked.entries[first:first + limit]
+        spans = self._evaluator.spans([docnum for docnum, _ in entries], "body", terms) if terms else None
+        hits = [self._hit(docnum, score, first + rank, terms, names, spans.get(docnum) if spans else None)
+                for rank, (docnum, score) in enumerate(entries)]
         results = SearchResults(query=query, total=ranked.total, hits=hits, page=page, limit=limit, sort=sort,
                                 relaxed=relaxed)
         if ranked.total < SUGGEST_BELOW:
@@ -278,18 +280,22 @@ class Searcher:
         terms: set[str] = set()
         names: set[str] = set()
         reader = self._searcher.reader()
-        for fieldname, text in _leaf_terms(parsed, reader):
+        for fieldname, text, in_word_group in _leaf_terms(parsed, reader):
             if fieldname in _TEXT_FIELDS:
                 terms.add(text)
-            elif fieldname in ("people", "authors"):
+            elif fieldname in ("people", "authors") and not in_word_group:
+                # Only names asked for in their field: a word searched everywhere is highlighted
+                # where the index stored it, which spares a pass over every hit's text.
                 names.add(text)
         return terms, names
 
-    def _hit(self, docnum: int, score: float, rank: int, terms: set[str], names: set[str]) -> Hit:
+    def _hit(self, docnum: int, score: float, rank: int, terms: set[str], names: set[str],
+             body_spans: list[tuple[int, int, str]] | None = None) -> Hit:
         stored = self._searcher.stored_fields(docnum)
         fragments = []
         for fieldname in SNIPPET_FIELDS:
-            fragments = make_fragments(stored.get(fieldname) or "", terms, names)
+            spans = body_spans if fieldname == "body" else None
+            fragments = make_fragments(stored.get(fieldname) or "", terms, names, spans)
             if any(f.highlights for f in fragments) or not (terms or names):
                 break
         if not any(f.highlights for f in fragments):
@@ -321,17 +327,21 @@ class Searcher:
         return None
 
 
-def _leaf_terms(node: wq.Query, reader) -> list[tuple[str, str]]:
-    """The index terms a query can match, with prefixes, wildcards and fuzzy terms expanded."""
+def _leaf_terms(node: wq.Query, reader, in_word_group: bool = False) -> list[tuple[str, str, bool]]:
+    """The index terms a query can match, with prefixes, wildcards and fuzzy terms expanded, as
+    (field, term, whether it is one of the fields a word without a field is searched in)."""
     if isinstance(node, wq.Not):
         return []
     if isinstance(node, wq.MultiTerm):
-        return [(node.fieldname, t.decode("utf-8") if isinstance(t, bytes) else t) for t in node._btexts(reader)]
+        return [(node.fieldname, t.decode("utf-8") if isinstance(t, bytes) else t, in_word_group)
+                for t in node._btexts(reader)]
     if isinstance(node, wq.Term):
-        return [(node.fieldname, str(node.text))]
+        return [(node.fieldname, str(node.text), in_word_group)]
     if isinstance(node, wq.Phrase):
-        return [(node.fieldname, str(word)) for word in node.words]
-    return [term for child in node.children() for term in _leaf_terms(child, reader)]
+        return [(node.fieldname, str(word), in_word_group) for word in node.words]
+    grouped = in_word_group or ranking.one_word(node)
+    return [term for child in node.children() for term in _leaf_terms(child, reader, grouped)]
+
 
 
 def _check_arguments(limit: int, page: int, sort: str) -> None:

@@ -25,15 +25,22 @@ class Fragment:
     highlights: list[tuple[int, int]] = field(default_factory=list)
 
 
-def make_fragments(text: str, terms: set[str], names: set[str] = frozenset()) -> list[Fragment]:
+def make_fragments(text: str, terms: set[str], names: set[str] = frozenset(),
+                   spans: list[tuple[int, int, str]] | None = None) -> list[Fragment]:
     """The best 1-3 fragments of ``text`` for a query, whole sentences where they fit.
 
-    ``terms`` are analysed (stemmed) query terms; ``names`` are lower-case words matched as written
-    (person names, which are not stemmed).
+    ``terms`` are analysed (stemmed) query terms; ``names`` are folded person names (see
+    ``people.name_key``), found by their key so that any spelling is highlighted. ``spans`` are
+    where the terms occur, when the index stored it; otherwise the text is searched for them.
     """
     if not text:
         return []
-    matches = find_matches(text, terms, names)
+    if spans is None:
+        matches = find_matches(text, terms, names)
+    elif names:
+        matches = sorted(set(spans) | set(find_matches(text, set(), names)))
+    else:
+        matches = spans
     if not matches:
         return [_window(text, 0, min(len(text), FRAGMENT_CHARS), [])]
     sentences = _sentences(text)

@@ -14,6 +14,8 @@ from indexer.schema import make_schema
 from search import ranking
 from search.postings import ArrayEvaluator, Unsupported
 from search.query import QueryError, parse_query, relax
+from search.searcher import Searcher
+from search.snippets import find_matches
 
 QUERIES = [
     "port strike", "port OR strike OR ferry", "strike -port", "NOT strike", "people:okafor",
@@ -136,3 +138,15 @@ def test_any_mix_of_words_operators_and_dates_agrees_with_whoosh(opened, parts, 
     except Unsupported:
         return
     assert_same(searcher, evaluator, parsed, count=42)
+
+
+@pytest.mark.parametrize("text", ["harbour strike", "okafor OR levees", "budget date:2024", '"port strike"'])
+def test_stored_character_positions_are_where_the_words_are(opened, corpus_index, text):
+    searcher, evaluator = opened
+    with Searcher(corpus_index) as ours:
+        terms, _ = ours.highlight_terms(text)
+    hits = [hit.docnum for hit in searcher.search(parse_query(text, searcher.schema), limit=10)]
+    assert hits and terms
+    spans = evaluator.spans(hits, "body", terms)
+    for docnum in hits:
+        assert spans[docnum] == find_matches(searcher.stored_fields(docnum)["body"], terms)

@@ -27,6 +27,13 @@ def test_names_match_by_folded_key():
     assert spans(fragments[0]) == ["Sergey"]
 
 
+def test_stored_spans_are_used_as_given_and_names_added():
+    text = "Sergey Lavrov met strikers. The strike ended."
+    given = [(text.index("strike "), text.index("strike ") + 6, "strike")]
+    fragments = make_fragments(text, {"strike"}, {"sergei"}, spans=given)
+    assert [word for f in fragments for word in spans(f)] == ["Sergey", "strike"]  # "strikers" was not given
+
+
 def test_long_sentence_is_cut_around_the_match_at_word_boundaries():
     text = "Words " * 100 + "harbour " + "more " * 100
     fragment = make_fragments(text, {"harbour"})[0]
