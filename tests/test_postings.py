@@ -111,6 +111,9 @@ def test_segments_with_deleted_articles(tmp_path):
             assert_same(searcher, evaluator, parse_query(text, schema))
         everything = evaluator.evaluate(parse_query("harbour OR ferry OR budget OR strike", schema))
         assert dict(evaluator.people_counts(everything.docnums(), 5)) == {"Adaeze Okafor": 3, "Kofi Mensah": 1}
+        old, new = searcher.document_number(id="a4"), searcher.document_number(id="a2")
+        assert evaluator.spans([new, old], "body", {"harbour", "ferri"}) == {
+            old: [(0, 5, "ferri"), (6, 11, "ferri"), (12, 19, "harbour")], new: [(13, 20, "harbour")]}
 
 
 WORDS = ["harbour", "strike", "port", "ferry", "budget", "okafor", "levees", "floods", "teachers", "rates",
