@@ -28,15 +28,22 @@ class NewsBM25F(scoring.BM25F):
 
     def idf(self, searcher, fieldname: str, text: str) -> float:
         parent = searcher.get_parent()
-        found = parent.doc_frequency(fieldname, text)
-        total = parent.doc_count_all()
-        return log(1 + (total - found + 0.5) / (found + 0.5))
+        return rsj_idf(parent.doc_frequency(fieldname, text), parent.doc_count_all())
+
+
+def rsj_idf(found: int, total: int) -> float:
+    """Robertson-Sparck Jones IDF of a word ``found`` in that many of ``total`` articles."""
+    return log(1 + (total - found + 0.5) / (found + 0.5))
 
 
 def weighting() -> scoring.WeightingModel:
     """The weighting model every search uses."""
     return NewsBM25F(B=B, K1=K1, **FIELD_B)
 
+
+# A word without a field is searched in every default field; its field-weighted frequencies are
+# added up and saturated once (BM25F proper) rather than scored once per field (Whoosh's way).
+COMBINE_FIELDS = True
 
 # Coordination: when a person's words are OR-ed (or relaxed after no article had them all), an
 # article holding more of them is the better answer; BM25 alone lets one frequent word win.

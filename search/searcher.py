@@ -108,7 +108,7 @@ class Searcher:
                                f"rebuild it with 'python -m indexer CORPUS {self.index_dir} --rebuild'") from error
         self.close()
         self._generation, self._index, self._searcher = generation, index, searcher
-        self._evaluator = ArrayEvaluator(searcher)
+        self._evaluator = ArrayEvaluator(searcher, combine_fields=ranking.COMBINE_FIELDS)
 
     def refresh(self) -> None:
         """Switch to the newest finished build, if there is one."""

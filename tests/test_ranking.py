@@ -83,3 +83,31 @@ def test_one_word_in_several_fields_is_not_coordinated():
     assert ranking.coordinated(both) is both
     relaxed = relax(parse_query("ferry harbour date:2021", SCHEMA))
     assert ranking.coordinated(relaxed) in list(relaxed.children())
+
+
+def test_a_word_in_several_fields_is_saturated_once(tmp_path):
+    """BM25F proper: a headline mention adds to the body's count instead of scoring on its own."""
+    from conftest import article_text, write
+    from whoosh import index as whoosh_index
+
+    from indexer import build_index, store
+    from search.postings import ArrayEvaluator
+
+    corpus = tmp_path / "corpus"
+    filler = "The council met on Tuesday and the meeting ran late into the evening."
+    # Bodies of the same length: one mention beside a headline, or eight in the body alone.
+    write(corpus, "headline.txt", article_text("Owners meet", "March 3, 2021 08:15",
+                                               f"Owners alpha bravo charlie delta echo foxtrot golf. {filler}"))
+    write(corpus, "body.txt", article_text("Meeting held", "March 3, 2021 08:15", f"{'Owners ' * 8}. {filler}"))
+    for number, topic in enumerate(["rain", "roads", "schools", "prices"]):
+        # Bodies of their own (a line repeated across the corpus would be dropped as boilerplate).
+        body = f"The {topic} report number {number} was read aloud by every member of the {topic} committee today."
+        write(corpus, f"other{number}.txt", article_text(f"Other news {number}", "March 5, 2021 08:15", body))
+    build_index(corpus, tmp_path / "index", jobs=1)
+    with Searcher(tmp_path / "index") as searcher:
+        assert searcher.search("owners").hits[0].id == "body.txt"
+    index = whoosh_index.open_dir(str(store.current_generation(tmp_path / "index")))
+    with index.searcher(weighting=ranking.weighting()) as whoosh_searcher:
+        per_field = ArrayEvaluator(whoosh_searcher, combine_fields=False)
+        top = per_field.top(per_field.evaluate(parse_query("owners", SCHEMA)), 1)
+        assert whoosh_searcher.stored_fields(top[0][0])["id"] == "headline.txt"  # summed per field, it won
