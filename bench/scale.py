@@ -9,6 +9,7 @@ Generates N articles (bench/make_corpus.py), builds the index as a user would (a
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_speed import peak_mb, size_mb  # noqa: E402
+from build_speed import size_mb  # noqa: E402
 from latency import percentiles, queries  # noqa: E402
 from make_corpus import generate  # noqa: E402
 
@@ -46,8 +47,10 @@ def main() -> None:
                 times.append(time.perf_counter() - started)
         index_mb, corpus_mb = size_mb(index_dir), size_mb(corpus)
     p50, p95 = percentiles(times)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{report.documents} articles: full build {build:.0f} s ({report.documents / build:.0f} articles/s), "
-          f"peak memory {peak_mb():.0f} MB (largest process)")
+          f"peak memory: this process {own:.0f} MB, largest worker or writer process {workers:.0f} MB")
     print(f"index {index_mb:.0f} MB for a {corpus_mb:.0f} MB corpus, {segments} segments (not optimized)")
     print(f"queries, top 10 with snippets: p50 {p50:.1f} ms  p95 {p95:.1f} ms")
 
