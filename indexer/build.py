@@ -336,9 +336,9 @@ class _Build:
         if self.jobs > 1 and sum(len(item.entry["ids"]) for item in parsed.values()) >= _PARALLEL_WRITE_FROM:
             # Whoosh's multi-process writer, one segment per process (whoosh3 keeps every document;
             # tests/test_whoosh_contract.py checks it): +40% on two cores.
-            writer = ix.writer(limitmb=_WRITER_MEMORY_MB, procs=self.jobs, multisegment=True)
+            writer = ix.writer(limitmb=_WRITER_MEMORY_MB, procs=self.jobs, multisegment=True, compound=False)
         else:
-            writer = ix.writer(limitmb=_WRITER_MEMORY_MB)
+            writer = ix.writer(limitmb=_WRITER_MEMORY_MB, compound=False)
         try:
             for rel in removed + [r for r in parsed if r in old_files]:
                 _delete_file(writer, old_files[rel])
@@ -350,7 +350,7 @@ class _Build:
             raise
         writer.commit()
         if self.optimize:
-            ix.optimize()
+            ix.writer(limitmb=_WRITER_MEMORY_MB, compound=False).commit(optimize=True)
         manifest["generation"] = ix.latest_generation()
         ix.close()
         store.write_atomic(generation / store.MANIFEST, orjson.dumps(manifest))

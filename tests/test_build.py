@@ -193,8 +193,8 @@ def test_large_batches_use_the_multiprocess_writer_and_optimize_merges(tmp_path)
     report = build_index(corpus, tmp_path / "index", jobs=2)
     assert report.documents == 520 and len(docs(tmp_path / "index")) == 520
     build_index(corpus, tmp_path / "index", rebuild=True, jobs=2, optimize=True)
-    generation = store.current_generation(tmp_path / "index")
-    assert len(list(generation.glob("*.seg"))) == 1
+    with whoosh_index.open_dir(str(store.current_generation(tmp_path / "index"))).searcher() as searcher:
+        assert len(searcher.leaf_searchers()) == 1 and searcher.doc_count() == 520
 
 
 @pytest.mark.parametrize("rebuild", [True, False])

@@ -147,8 +147,8 @@ def test_truncated_segment_is_detected_with_advice(tmp_path):
     write(tmp_path / "c", "a.txt", GOOD)
     build_index(tmp_path / "c", tmp_path / "i")
     generation = next(p for p in (tmp_path / "i").iterdir() if p.name.startswith("g"))
-    for segment in generation.glob("*.seg"):
-        segment.write_bytes(segment.read_bytes()[:64])
+    for segment_file in generation.glob("MAIN_*"):  # one file per part of the segment
+        segment_file.write_bytes(segment_file.read_bytes()[:64])
     with pytest.raises(IndexDamaged, match="--rebuild"):
         Searcher(tmp_path / "i").search("harbour")
     env = Environment(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO())

@@ -141,7 +141,7 @@ def test_missing_and_damaged_index(tmp_path, corpus_of_one):
     with pytest.raises(IndexNotFound, match="no index"):
         Searcher(tmp_path / "nothing")
     generation = corpus_of_one
-    for segment in generation.glob("*.seg"):
+    for segment in generation.glob("MAIN_*"):
         segment.write_bytes(segment.read_bytes()[:100])
     for toc in generation.glob("*.toc"):
         toc.write_bytes(toc.read_bytes()[:50])
