@@ -42,6 +42,18 @@ def percentiles(times: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.95) - 1] * 1000
 
 
+def time_queries(searcher: search.Searcher, wanted: list[str]) -> tuple[list[float], list[int]]:
+    """Seconds taken by each query (top 10 with snippets) and its total, after one to warm up."""
+    searcher.search(wanted[0])  # warm the caches, as a shell would be
+    times, totals = [], []
+    for query in wanted:
+        started = time.perf_counter()
+        results = searcher.search(query, limit=10)
+        times.append(time.perf_counter() - started)
+        totals.append(results.total)
+    return times, totals
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=20_000)
@@ -57,14 +69,9 @@ def main() -> None:
         db.executemany("INSERT INTO docs VALUES (?, ?)", docs)
         db.commit()
         wanted = queries(args.queries)
-        ours, theirs, totals = [], [], []
+        theirs = []
         with search.open_index(index_dir) as searcher:
-            searcher.search(wanted[0])  # warm the caches, as a shell would be
-            for query in wanted:
-                started = time.perf_counter()
-                results = searcher.search(query, limit=10)
-                ours.append(time.perf_counter() - started)
-                totals.append(results.total)
+            ours, totals = time_queries(searcher, wanted)
         for query in wanted:
             started = time.perf_counter()
             rows = db.execute("SELECT title, snippet(docs, 1, '[', ']', '…', 30) FROM docs WHERE docs MATCH ? "

@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_speed import size_mb  # noqa: E402
-from latency import percentiles, queries  # noqa: E402
+from latency import percentiles, queries, time_queries  # noqa: E402
 from make_corpus import generate  # noqa: E402
 
 import search  # noqa: E402
@@ -36,15 +36,9 @@ def main() -> None:
         started = time.perf_counter()
         report = build_index(corpus, index_dir)
         build = time.perf_counter() - started
-        times = []
         with search.open_index(index_dir) as searcher:
             segments = searcher.stats()["segments"]
-            wanted = queries(args.queries)
-            searcher.search(wanted[0])  # warm the caches, as a shell would be
-            for query in wanted:
-                started = time.perf_counter()
-                searcher.search(query, limit=10)
-                times.append(time.perf_counter() - started)
+            times, _ = time_queries(searcher, queries(args.queries))
         index_mb, corpus_mb = size_mb(index_dir), size_mb(corpus)
     p50, p95 = percentiles(times)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
