@@ -27,12 +27,14 @@ from whoosh.writing import IndexWriter
 from . import clean, store
 from .aliases import PeopleTable, changed_names
 from .article import Article
+from .codec import NewsCodec
 from .extract import parse_articles
 from .readers import DEFAULT_LIMITS, Limits, UnreadableFile, is_supported
 from .schema import SCHEMA_VERSION, make_schema
 
 _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewer
-_WRITER_MEMORY_MB = 256
+# Segments as separate files: whoosh3 opens a compound segment by copying it into memory.
+_WRITER_OPTIONS = {"limitmb": 256, "compound": False, "codec": NewsCodec()}
 _PARALLEL_WRITE_FROM = 500  # articles; below this, starting writer processes costs more than it saves
 
 Progress = Callable[[int, int], None]
@@ -336,9 +338,9 @@ class _Build:
         if self.jobs > 1 and sum(len(item.entry["ids"]) for item in parsed.values()) >= _PARALLEL_WRITE_FROM:
             # Whoosh's multi-process writer, one segment per process (whoosh3 keeps every document;
             # tests/test_whoosh_contract.py checks it): +40% on two cores.
-            writer = ix.writer(limitmb=_WRITER_MEMORY_MB, procs=self.jobs, multisegment=True, compound=False)
+            writer = ix.writer(procs=self.jobs, multisegment=True, **_WRITER_OPTIONS)
         else:
-            writer = ix.writer(limitmb=_WRITER_MEMORY_MB, compound=False)
+            writer = ix.writer(**_WRITER_OPTIONS)
         try:
             for rel in removed + [r for r in parsed if r in old_files]:
                 _delete_file(writer, old_files[rel])
@@ -350,7 +352,7 @@ class _Build:
             raise
         writer.commit()
         if self.optimize:
-            ix.writer(limitmb=_WRITER_MEMORY_MB, compound=False).commit(optimize=True)
+            ix.writer(**_WRITER_OPTIONS).commit(optimize=True)
         manifest["generation"] = ix.latest_generation()
         ix.close()
         store.write_atomic(generation / store.MANIFEST, orjson.dumps(manifest))

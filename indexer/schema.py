@@ -21,7 +21,7 @@ SNIPPET_FIELDS = ("body", "summary", "caption")
 WORDS = r"\w+(?:[.'’]\w+)*"
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields); a build then starts afresh instead of updating it.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class NameVariantFilter(Filter):

@@ -16,10 +16,12 @@ from datetime import datetime
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
+
+from indexer.codec import NewsLeafMatcher
 
 from . import ranking
 
@@ -138,21 +140,16 @@ class ArrayEvaluator:
         if fieldname not in self._schema or not self._schema[fieldname].format.supports("characters"):
             return None
         found: dict[int, list[tuple[int, int, str]]] = {docnum: [] for docnum in docnums}
-        ordered = sorted(found)
+        ordered = np.array(sorted(found), dtype=np.int64)
+        decode = self._schema[fieldname].format.decoder("characters")
         for leaf, offset in self._leaves:
             reader = leaf.reader()
-            local = [docnum - offset for docnum in ordered if offset <= docnum < offset + reader.doc_count_all()]
-            for term in terms if local else ():
+            local = ordered[(ordered >= offset) & (ordered < offset + reader.doc_count_all())] - offset
+            for term in terms if len(local) else ():
                 if (fieldname, term) not in reader:
                     continue
-                matcher = reader.postings(fieldname, term)
-                for docnum in local:
-                    if not matcher.is_active():
-                        break
-                    matcher.skip_to(docnum)
-                    if matcher.is_active() and matcher.id() == docnum:
-                        found[docnum + offset].extend(
-                            (start, end, term) for _, start, end in matcher.value_as("characters"))
+                for docnum, value in _values_of(reader.postings(fieldname, term), local).items():
+                    found[docnum + offset].extend((start, end, term) for _, start, end in decode(value))
         for spans in found.values():
             spans.sort()
         return found
@@ -274,8 +271,8 @@ class ArrayEvaluator:
 
     def _postings(self, fieldname: str, text: str,
                   within: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        docnums: list[int] = []
-        weights: list[float] = []
+        docnums: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         for leaf, offset in self._leaves:
             reader = leaf.reader()
             if (fieldname, text) not in reader:
@@ -283,18 +280,21 @@ class ArrayEvaluator:
             matcher = reader.postings(fieldname, text)
             # A segment with deletions wraps its postings; deleted articles are masked later.
             matcher = getattr(matcher, "child", matcher)
-            start = len(docnums)
-            if isinstance(matcher, W3LeafMatcher):
+            if isinstance(matcher, NewsLeafMatcher):
                 wanted = None if within is None else np.flatnonzero(within[offset:offset + reader.doc_count_all()])
-                _read_blocks(matcher, docnums, weights, wanted)
-            else:
+                found, found_weights = matcher.arrays(wanted)
+            else:  # postings kept in the term dictionary, or another codec's: one at a time
+                pairs = []
                 while matcher.is_active():
-                    docnums.append(matcher.id())
-                    weights.append(matcher.weight())
+                    pairs.append((matcher.id(), matcher.weight()))
                     matcher.next()
-            if offset:
-                docnums[start:] = [d + offset for d in docnums[start:]]
-        return np.array(docnums, dtype=np.int64), np.array(weights, dtype=np.float64)
+                found = np.array([d for d, _ in pairs], dtype=np.int64)
+                found_weights = np.array([w for _, w in pairs], dtype=np.float64)
+            docnums.append(found + offset)
+            weights.append(found_weights)
+        if not docnums:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.concatenate(docnums), np.concatenate(weights)
 
     def _person_postings(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """Every (person, article) pair of the index as two parallel arrays, read once."""
@@ -333,26 +333,16 @@ class ArrayEvaluator:
         return values
 
 
-def _read_blocks(matcher: W3LeafMatcher, docnums: list[int], weights: list[float],
-                 wanted: np.ndarray | None) -> None:
-    """Whole blocks of a Whoosh 3 posting list at a time (Whoosh only offers one posting at a
-    time), skipping the blocks that hold none of the ``wanted`` document numbers."""
-    previous_max = -1
-    while matcher.is_active():
-        block_max = matcher.block_max_id()
-        if wanted is not None:
-            first = np.searchsorted(wanted, previous_max, side="right")
-            if first == len(wanted):
-                break
-            if wanted[first] > block_max:
-                previous_max = block_max
-                matcher._next_block()
-                continue
-        previous_max = block_max
-        if matcher._ids is None:
-            matcher._read_ids()
-        if matcher._weights is None:
-            matcher._read_weights()
-        docnums.extend(matcher._ids)
-        weights.extend(matcher._weights)
-        matcher._next_block()
+def _values_of(matcher, docnums: np.ndarray) -> dict[int, bytes]:
+    """The stored values of those of ``docnums`` (ascending, in the segment) in a posting list."""
+    matcher = getattr(matcher, "child", matcher)  # unwrapped from a segment's deletions
+    if isinstance(matcher, NewsLeafMatcher):
+        return matcher.values_of(docnums)
+    found = {}
+    for docnum in docnums.tolist():  # another codec's postings: one at a time
+        if not matcher.is_active():
+            break
+        matcher.skip_to(docnum)
+        if matcher.is_active() and matcher.id() == docnum:
+            found[docnum] = matcher.value()
+    return found

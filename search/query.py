@@ -35,6 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 _FIELD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\S)")
 _BEFORE_AFTER = re.compile(r"(?<![\w:])(before|after):(?=\S)", re.IGNORECASE)
 _COMPARISON = re.compile(r"\bdate:(?P<op><=|>=|<|>)(?P<when>\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\w:-])")
+_PLAIN_WORDS = re.compile(r"[^\W_]+(?:\s+[^\W_]+)*")
 _RANGE = re.compile(r"\bdate:\[\s*(?P<start>[^\]]*?)\s+to\s+(?P<end>[^\]]*?)\s*\]", re.IGNORECASE)
 
 
@@ -59,7 +60,7 @@ def parse_query(text: str, schema: Schema) -> wq.Query:
     _check_ranges(text)
     parser, errors = _parser(schema)
     try:
-        parsed = parser.parse(text)
+        parsed = _plain_words(text, schema, parser) or parser.parse(text)
     except Exception as error:  # noqa: BLE001 - Whoosh's date and range plugins raise bare Exception
         raise QueryError(f"cannot understand the query near {_first_field(text)!r}: {error}") from error
     if errors:
@@ -124,6 +125,23 @@ def _parser(schema: Schema) -> tuple[QueryParser, list[str]]:
     errors.clear()
     date_plugin.basedate = datetime.now(tz=timezone.utc)  # "yesterday" is relative to now
     return parser, errors
+
+
+def _plain_words(text: str, schema: Schema, parser: QueryParser) -> wq.Query | None:
+    """The query for words alone (the commonest kind), built as the parser would build it but
+    without its dozen plugin passes, which took a sixth of a search; ``None`` for anything else.
+    """
+    if not _PLAIN_WORDS.fullmatch(text):
+        return None
+    words = text.split()
+    if OPERATORS.intersection(words):
+        return None
+    fields = [name for name in DEFAULT_FIELDS if name in schema]
+    per_word = []
+    for word in words:
+        terms = [parser.term_query(name, word, wq.Term) for name in fields]
+        per_word.append(wq.Or([term for term in terms if term is not None]))
+    return wq.And(per_word).normalize()
 
 
 def _new_parser(schema: Schema) -> QueryParser:

@@ -292,14 +292,14 @@ class Searcher:
     def _hit(self, docnum: int, score: float, rank: int, terms: set[str], names: set[str],
              body_spans: list[tuple[int, int, str]] | None = None) -> Hit:
         stored = self._searcher.stored_fields(docnum)
-        fragments = []
-        for fieldname in SNIPPET_FIELDS:
-            spans = body_spans if fieldname == "body" else None
-            fragments = make_fragments(stored.get(fieldname) or "", terms, names, spans)
-            if any(f.highlights for f in fragments) or not (terms or names):
-                break
-        if not any(f.highlights for f in fragments):
-            fragments = make_fragments(stored.get("body") or "", terms, names)
+        # From the first of SNIPPET_FIELDS (the body first) with a match, else from the body.
+        fragments = make_fragments(stored.get("body") or "", terms, names, body_spans)
+        if (terms or names) and not any(f.highlights for f in fragments):
+            for fieldname in SNIPPET_FIELDS[1:]:
+                found = make_fragments(stored.get(fieldname) or "", terms, names)
+                if any(f.highlights for f in found):
+                    fragments = found
+                    break
         people = [p for p in (stored.get("person") or "").split(",") if p]
         return Hit(id=stored["id"], path=stored["path"], headline=stored.get("headline", ""),
                    date=stored.get("date"), people=people, score=score, fragments=fragments,

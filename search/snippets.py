@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -44,12 +45,17 @@ def make_fragments(text: str, terms: set[str], names: set[str] = frozenset(),
     if not matches:
         return [_window(text, 0, min(len(text), FRAGMENT_CHARS), [])]
     sentences = _sentences(text)
+    starts = [start for start, _ in sentences]
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for match in matches:
+        number = bisect.bisect_right(starts, match[0]) - 1
+        if number >= 0 and match[1] <= sentences[number][1]:
+            by_sentence.setdefault(number, []).append(match)
     scored = []
-    for start, end in sentences:
-        inside = [m for m in matches if start <= m[0] and m[1] <= end]
-        if inside:
-            distinct = {text[a:b].lower() for a, b, _ in inside}
-            scored.append((len({t for _, _, t in inside}) * 10 + len(distinct) + len(inside), start, end, inside))
+    for number, inside in by_sentence.items():
+        start, end = sentences[number]
+        distinct = {text[a:b].lower() for a, b, _ in inside}
+        scored.append((len({t for _, _, t in inside}) * 10 + len(distinct) + len(inside), start, end, inside))
     scored.sort(key=lambda item: (-item[0], item[1]))
     chosen, used, covered = [], 0, set()
     for _, start, end, inside in scored:

@@ -1,0 +1,317 @@
+"""How posting lists are laid out on disk: Whoosh 3's codec with blocks that decode as arrays.
+
+Whoosh 3 stores each block of up to 128 postings as one zlib-compressed pickle of (document
+numbers, weights, positions). A query that only scores articles still had to decompress and
+unpickle every position in every block it read: two thirds of a query's time
+(bench/latency.py). Here a block is a fixed header, then the gaps between document numbers as
+1, 2 or 4-byte integers, then the weights as 32-bit floats (or one value when they are all
+equal), then the positions, compressed apart from the rest. Document numbers and weights are
+read straight into numpy arrays; positions are only decompressed when a snippet needs them. A
+list of several blocks ends with a directory (each block's last document number and offset),
+so that an AND, or the positions of ten hits, reads only the blocks it needs instead of
+stepping through every block's header.
+
+Everything else (term dictionary, stored fields, lengths) is Whoosh 3's own. A segment records
+its codec, so indexes written with this one are read with it.
+"""
+
+from __future__ import annotations
+
+import struct
+import sys
+import zlib
+from array import array
+from itertools import pairwise
+
+import numpy as np
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.matching import ListMatcher
+from whoosh.reading import CorruptIndexError
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+# Length of the block after this header, postings, first and last document number, highest
+# weight, shortest and longest field length (as Whoosh's length bytes), bytes per
+# document-number gap, how weights are stored, flags.
+_HEADER = struct.Struct("<IIIIfBBBBB")
+_GAP_TYPES = {1: ("B", np.dtype("<u1")), 2: ("H", np.dtype("<u2")), 4: ("I", np.dtype("<u4"))}
+_ALL_ONE, _ALL_SAME, _EACH = 0, 1, 2  # how a block's weights are stored
+_COMPRESSED, _LONG_VALUES, _LAST = 1, 2, 4  # flags: values compressed, 4-byte value lengths, a term's last block
+# zlib makes shorter inputs longer (Whoosh measured the same threshold for its blocks).
+_COMPRESS_FROM = 80
+_LITTLE_ENDIAN = sys.byteorder == "little"
+# A posting list up to this many bytes is read whole when opened, and a longer one when a query
+# needs more than this many of its blocks; otherwise blocks are read one at a time.
+_READ_WHOLE_BELOW = 4096
+_READ_WHOLE_FROM_BLOCKS = 8
+
+
+def _little_endian_bytes(numbers: array) -> bytes:
+    if not _LITTLE_ENDIAN:
+        numbers = array(numbers.typecode, numbers)
+        numbers.byteswap()
+    return numbers.tobytes()
+
+
+class NewsCodec(W3Codec):
+    """Whoosh 3's codec with array-friendly posting blocks (see the module's docstring)."""
+
+    def postings_writer(self, dbfile, byteids=False):
+        if byteids:  # term vectors keep Whoosh's layout; the index stores none
+            return super().postings_writer(dbfile, byteids=True)
+        return NewsPostingsWriter(dbfile, blocklimit=self._blocklimit,
+                                  compression=self._compression, inlinelimit=self._inlinelimit)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            return ListMatcher(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
+        offset, length = terminfo.extent()
+        if isinstance(length, tuple):  # whoosh3 reads a stored extent's length back as a 1-tuple
+            (length,) = length
+        return NewsLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+
+class NewsPostingsWriter(W3PostingsWriter):
+    def start_postings(self, format_, terminfo) -> None:
+        super().start_postings(format_, terminfo)
+        self._block_ends = array("I")
+        self._block_offsets = array("I")
+
+    def finish_postings(self):
+        if self._ids and (self.written() or len(self) >= self._inlinelimit):
+            self._write_block(last=True)
+            if self._blockcount > 1:
+                # The directory of blocks, at the end of the list: a reader jumps to the blocks
+                # it needs instead of stepping through every block's header.
+                self._postfile.write(_little_endian_bytes(self._block_ends))
+                self._postfile.write(_little_endian_bytes(self._block_offsets))
+                self._postfile.write(struct.pack("<I", self._blockcount))
+        return super().finish_postings()
+
+    def add_posting(self, id_: int, weight: float, vbytes: bytes, length: int | None = None) -> None:
+        # Whoosh's version type-checks every posting and drops empty values (leaving values and
+        # document numbers out of step); this keeps one value per posting.
+        if len(self._ids) >= self._blocklimit:
+            self._write_block()
+        self._ids.append(id_)
+        self._weights.append(weight)
+        self._values.append(vbytes)
+        if weight > self._maxweight:
+            self._maxweight = weight
+        if length:
+            if self._minlength is None or length < self._minlength:
+                self._minlength = length
+            if length > self._maxlength:
+                self._maxlength = length
+
+    def _write_block(self, last: bool = False) -> None:
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        ids, weights = self._ids, self._weights
+        count = len(ids)
+
+        gaps = array("I", (b - a for a, b in pairwise(ids)))
+        largest = max(gaps, default=0)
+        gap_size = 1 if largest < 256 else 2 if largest < 65536 else 4
+        parts = [_little_endian_bytes(array(_GAP_TYPES[gap_size][0], gaps))]
+
+        first_weight = weights[0]
+        if all(w == first_weight for w in weights):
+            weight_kind = _ALL_ONE if first_weight == 1.0 else _ALL_SAME
+            if weight_kind == _ALL_SAME:
+                parts.append(struct.pack("<f", first_weight))
+        else:
+            weight_kind = _EACH
+            parts.append(_little_endian_bytes(weights))
+
+        flags, values = _LAST if last else 0, self._values_bytes()
+        if values:
+            if len(values) >= _COMPRESS_FROM and self._compression:
+                values = zlib.compress(values, self._compression)
+                flags |= _COMPRESSED
+            if self._long_values:
+                flags |= _LONG_VALUES
+            parts.append(values)
+
+        data = b"".join(parts)
+        self._block_ends.append(ids[-1])
+        self._block_offsets.append(self._postfile.tell() - self._startoffset)
+        header = _HEADER.pack(len(data), count, ids[0], ids[-1], self._maxweight,
+                              length_to_byte(self._minlength), length_to_byte(self._maxlength),
+                              gap_size, weight_kind, flags)
+        self._postfile.write(header)
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
+
+    def _values_bytes(self) -> bytes:
+        """The block's values as one string: fixed-size values end to end; variable-size ones
+        after a table of their lengths."""
+        self._long_values = False
+        size = self._format.fixed_value_size()
+        if size == 0:
+            return b""
+        joined = b"".join(self._values)
+        if size is not None and size > 0:
+            return joined
+        lengths = [len(value) for value in self._values]
+        self._long_values = max(lengths) > 65535
+        return _little_endian_bytes(array("I" if self._long_values else "H", lengths)) + joined
+
+
+class NewsLeafMatcher(W3LeafMatcher):
+    """Reads ``NewsPostingsWriter`` blocks; ``arrays`` and ``values_of`` read whole blocks."""
+
+    def __init__(self, postfile, startoffset, length, format_, term=None, scorer=None) -> None:
+        # A short list (most are) is read in one go; a long one block by block, or whole when a
+        # query needs most of its blocks.
+        self._buffer = postfile.get(startoffset, length) if length <= _READ_WHOLE_BELOW else None
+        self._blocks: tuple[np.ndarray, np.ndarray] | None = None
+        super().__init__(postfile, startoffset, length, format_, term=term, scorer=scorer)
+        self._one_block = self._lastblock
+
+    def _get(self, position: int, size: int):
+        if self._buffer is None:
+            return self._postfile.get(position, size)
+        start = position - self._startoffset
+        return memoryview(self._buffer)[start:start + size]
+
+    def _read_header(self) -> None:
+        if bytes(self._get(self._startoffset, 4)) != WHOOSH3_HEADER_MAGIC:
+            raise CorruptIndexError(f"bad postings at offset {self._startoffset} of {self._postfile!r}: "
+                                    "rebuild the index")
+        self._baseoffset = self._startoffset + 4
+
+    def _goto(self, position: int, raw=None) -> None:
+        """Make the block at ``position`` current; ``raw`` is the whole block when already read."""
+        self._data = self._ids = self._weights = self._values = self._arrays = self._table = None
+        self._i = 0
+        header = _HEADER.unpack(raw[:_HEADER.size] if raw is not None else self._get(position, _HEADER.size))
+        (length, self._blocklength, self._firstid, self._maxid, self._maxweight,
+         shortest, longest, self._gap_size, self._weight_kind, self._flags) = header
+        self._lastblock = bool(self._flags & _LAST)
+        self._dataoffset = position + _HEADER.size
+        self._nextoffset = self._dataoffset + length
+        self._minlength = byte_to_length(shortest)
+        self._maxlength = byte_to_length(longest)
+        if raw is not None:
+            self._data = raw[_HEADER.size:]
+
+    def block_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The current block's document numbers (int64) and weights (float64)."""
+        if self._arrays is None:
+            data = self._block_data()
+            count = self._blocklength
+            ids = np.empty(count, dtype=np.int64)
+            ids[0] = self._firstid
+            if count > 1:
+                gaps = np.frombuffer(data, dtype=_GAP_TYPES[self._gap_size][1], count=count - 1)
+                np.cumsum(gaps, out=ids[1:])
+                ids[1:] += self._firstid
+            start = (count - 1) * self._gap_size
+            if self._weight_kind == _EACH:
+                weights = np.frombuffer(data, dtype="<f4", count=count, offset=start).astype(np.float64)
+            else:
+                same = 1.0 if self._weight_kind == _ALL_ONE else struct.unpack_from("<f", data, start)[0]
+                weights = np.full(count, same)
+            self._arrays = (ids, weights)
+        return self._arrays
+
+    def arrays(self, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The document numbers (int64) and weights (float64) of the whole posting list, or only
+        of the blocks that could hold one of the ``wanted`` document numbers (ascending)."""
+        if self._one_block:
+            return self.block_arrays()
+        blocks = self._blocks_holding(wanted)
+        found = [self._block_at(block) for block in blocks]
+        if not found:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.concatenate([ids for ids, _ in found]), np.concatenate([weights for _, weights in found])
+
+    def values_of(self, docnums: np.ndarray) -> dict[int, bytes]:
+        """The stored values (positions, characters) of those of ``docnums`` (ascending) that
+        this posting list holds, decompressing only the blocks they are in."""
+        found: dict[int, bytes] = {}
+        for block in [None] if self._one_block else self._blocks_holding(docnums):
+            ids = self.block_arrays()[0] if block is None else self._block_at(block)[0]
+            where = np.minimum(np.searchsorted(ids, docnums), len(ids) - 1)
+            held = ids[where] == docnums
+            if held.any():
+                values, bounds = self._value_table()
+                for docnum, index in zip(docnums[held].tolist(), where[held].tolist(), strict=True):
+                    found[docnum] = values[bounds[index]:bounds[index + 1]]
+        return found
+
+    def _blocks_holding(self, docnums: np.ndarray | None) -> list[int]:
+        """The blocks (of a list of several) whose range of document numbers takes in any of
+        ``docnums`` (all of them for ``None``)."""
+        ends = self._directory()[0]
+        if docnums is None:
+            return list(range(len(ends)))
+        blocks = np.searchsorted(ends, docnums)
+        blocks = blocks[blocks < len(ends)]
+        if len(blocks) > 1:
+            blocks = blocks[np.concatenate(([True], blocks[1:] != blocks[:-1]))]
+        if self._buffer is None and len(blocks) > _READ_WHOLE_FROM_BLOCKS:
+            self._buffer = self._postfile.get(self._startoffset, self._length)
+        return blocks.tolist()
+
+    def _directory(self) -> tuple[np.ndarray, np.ndarray]:
+        """The last document number and the offset (from the list's start) of every block, with
+        the offset where the directory itself starts at the end."""
+        if self._blocks is None:
+            end = self._startoffset + self._length
+            (count,) = struct.unpack("<I", self._get(end - 4, 4))
+            table = bytes(self._get(end - 4 - 8 * count, 8 * count))
+            offsets = np.empty(count + 1, dtype=np.int64)
+            offsets[:count] = np.frombuffer(table, dtype="<u4", count=count, offset=4 * count)
+            offsets[count] = self._length - 4 - 8 * count
+            self._blocks = (np.frombuffer(table, dtype="<u4", count=count), offsets)
+        return self._blocks
+
+    def _block_at(self, block: int) -> tuple[np.ndarray, np.ndarray]:
+        offsets = self._directory()[1]
+        start, end = int(offsets[block]), int(offsets[block + 1])
+        self._goto(self._startoffset + start, self._get(self._startoffset + start, end - start))
+        return self.block_arrays()
+
+    def _block_data(self):
+        if self._data is None:
+            self._data = self._get(self._dataoffset, self._nextoffset - self._dataoffset)
+        return self._data
+
+    def block_min_id(self) -> int:
+        return self._firstid
+
+    def _read_ids(self) -> None:
+        self._ids = self.block_arrays()[0].tolist()
+
+    def _read_weights(self) -> None:
+        self._weights = self.block_arrays()[1].tolist()
+
+    def _read_values(self) -> None:
+        if self._fixedsize == 0:
+            self._values = (None,) * self._blocklength
+            return
+        values, bounds = self._value_table()
+        edges = bounds.tolist()
+        self._values = tuple(values[a:b] for a, b in pairwise(edges))
+
+    def _value_table(self) -> tuple[bytes, np.ndarray]:
+        """The block's values, decompressed, and where each starts and the last one ends."""
+        if self._table is None:
+            count, size = self._blocklength, self._fixedsize
+            start = (count - 1) * self._gap_size + {_ALL_ONE: 0, _ALL_SAME: 4, _EACH: 4 * count}[self._weight_kind]
+            values = self._block_data()[start:]
+            values = zlib.decompress(values) if self._flags & _COMPRESSED else bytes(values)
+            if size is not None and size > 0:
+                bounds = np.arange(count + 1) * size
+            else:
+                width = 4 if self._flags & _LONG_VALUES else 2
+                bounds = np.empty(count + 1, dtype=np.int64)
+                bounds[0] = count * width
+                np.cumsum(np.frombuffer(values, dtype=f"<u{width}", count=count), out=bounds[1:])
+                bounds[1:] += count * width
+            self._table = (values, bounds)
+        return self._table
