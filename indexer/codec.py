@@ -24,9 +24,16 @@ from array import array
 from itertools import pairwise
 
 import numpy as np
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3LeafMatcher,
+    W3PostingsWriter,
+    W3TermInfo,
+    W3TermsReader,
+)
 from whoosh.matching import ListMatcher
-from whoosh.reading import CorruptIndexError
+from whoosh.reading import CorruptIndexError, TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 # Length of the block after this header, postings, first and last document number, highest
@@ -43,6 +50,7 @@ _LITTLE_ENDIAN = sys.byteorder == "little"
 # needs more than this many of its blocks; otherwise blocks are read one at a time.
 _READ_WHOLE_BELOW = 4096
 _READ_WHOLE_FROM_BLOCKS = 8
+_REMEMBERED_WORDS = 20_000  # per segment; a looked-up word's entry is about 300 bytes
 
 
 def _little_endian_bytes(numbers: array) -> bytes:
@@ -50,6 +58,19 @@ def _little_endian_bytes(numbers: array) -> bytes:
         numbers = array(numbers.typecode, numbers)
         numbers.byteswap()
     return numbers.tobytes()
+
+
+def _fill(block, start: int, count: int, gap_size: int, weight_kind: int,
+          gaps: np.ndarray, weights: np.ndarray, at: int) -> None:
+    """Copy the gaps after a block's first document number, and its weights, from ``block``
+    (its data begins at ``start``) into ``gaps`` and ``weights`` at ``at``."""
+    if count > 1:
+        gaps[at + 1:at + count] = np.frombuffer(block, dtype=_GAP_TYPES[gap_size][1], count=count - 1, offset=start)
+    start += (count - 1) * gap_size
+    if weight_kind == _EACH:
+        weights[at:at + count] = np.frombuffer(block, dtype="<f4", count=count, offset=start)
+    else:
+        weights[at:at + count] = 1.0 if weight_kind == _ALL_ONE else struct.unpack_from("<f", block, start)[0]
 
 
 class NewsCodec(W3Codec):
@@ -61,6 +82,11 @@ class NewsCodec(W3Codec):
         return NewsPostingsWriter(dbfile, blocklimit=self._blocklimit,
                                   compression=self._compression, inlinelimit=self._inlinelimit)
 
+    def terms_reader(self, storage, segment):
+        terms = segment.make_filename(self.TERMS_EXT)
+        return NewsTermsReader(self, storage.open_file(terms), storage.file_length(terms),
+                               segment.open_file(storage, self.POSTS_EXT))
+
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():
             ids, weights, values = terminfo.inlined_postings()
@@ -68,7 +94,46 @@ class NewsCodec(W3Codec):
         offset, length = terminfo.extent()
         if isinstance(length, tuple):  # whoosh3 reads a stored extent's length back as a 1-tuple
             (length,) = length
-        return NewsLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+        return NewsLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer,
+                               postings=terminfo.doc_frequency())
+
+
+class NewsTermsReader(W3TermsReader):
+    """Whoosh 3's term dictionary, remembering the words it has looked up: a query asks about
+    each of its words several times per field (is it there, in how many articles, its
+    postings), and a lookup reads and hashes through the file each time."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self._looked_up: dict[tuple[str, bytes], W3TermInfo | None] = {}
+
+    def _info(self, fieldname: str, tbytes: bytes) -> W3TermInfo | None:
+        key = (fieldname, tbytes)
+        if key not in self._looked_up:
+            if len(self._looked_up) >= _REMEMBERED_WORDS:
+                self._looked_up.clear()
+            try:
+                self._looked_up[key] = super().term_info(fieldname, tbytes)
+            except TermNotFound:
+                self._looked_up[key] = None
+        return self._looked_up[key]
+
+    def __contains__(self, term: tuple[str, bytes]) -> bool:
+        return self._info(*term) is not None
+
+    def term_info(self, fieldname: str, tbytes: bytes) -> W3TermInfo:
+        info = self._info(fieldname, tbytes)
+        if info is None:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+        return info
+
+    def doc_frequency(self, fieldname: str, tbytes: bytes) -> int:
+        info = self._info(fieldname, tbytes)
+        return 0 if info is None else info.doc_frequency()
+
+    def frequency(self, fieldname: str, tbytes: bytes) -> float:
+        info = self._info(fieldname, tbytes)
+        return 0 if info is None else info.weight()
 
 
 class NewsPostingsWriter(W3PostingsWriter):
@@ -163,11 +228,12 @@ class NewsPostingsWriter(W3PostingsWriter):
 class NewsLeafMatcher(W3LeafMatcher):
     """Reads ``NewsPostingsWriter`` blocks; ``arrays`` and ``values_of`` read whole blocks."""
 
-    def __init__(self, postfile, startoffset, length, format_, term=None, scorer=None) -> None:
+    def __init__(self, postfile, startoffset, length, format_, *, postings: int, term=None, scorer=None) -> None:
         # A short list (most are) is read in one go; a long one block by block, or whole when a
         # query needs most of its blocks.
         self._buffer = postfile.get(startoffset, length) if length <= _READ_WHOLE_BELOW else None
         self._blocks: tuple[np.ndarray, np.ndarray] | None = None
+        self._postings = postings
         super().__init__(postfile, startoffset, length, format_, term=term, scorer=scorer)
         self._one_block = self._lastblock
 
@@ -201,21 +267,11 @@ class NewsLeafMatcher(W3LeafMatcher):
     def block_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """The current block's document numbers (int64) and weights (float64)."""
         if self._arrays is None:
-            data = self._block_data()
             count = self._blocklength
-            ids = np.empty(count, dtype=np.int64)
-            ids[0] = self._firstid
-            if count > 1:
-                gaps = np.frombuffer(data, dtype=_GAP_TYPES[self._gap_size][1], count=count - 1)
-                np.cumsum(gaps, out=ids[1:])
-                ids[1:] += self._firstid
-            start = (count - 1) * self._gap_size
-            if self._weight_kind == _EACH:
-                weights = np.frombuffer(data, dtype="<f4", count=count, offset=start).astype(np.float64)
-            else:
-                same = 1.0 if self._weight_kind == _ALL_ONE else struct.unpack_from("<f", data, start)[0]
-                weights = np.full(count, same)
-            self._arrays = (ids, weights)
+            gaps, weights = np.empty(count, dtype=np.int64), np.empty(count)
+            gaps[0] = self._firstid
+            _fill(self._block_data(), 0, count, self._gap_size, self._weight_kind, gaps, weights, 0)
+            self._arrays = (np.cumsum(gaps), weights)
         return self._arrays
 
     def arrays(self, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -224,10 +280,21 @@ class NewsLeafMatcher(W3LeafMatcher):
         if self._one_block:
             return self.block_arrays()
         blocks = self._blocks_holding(wanted)
-        found = [self._block_at(block) for block in blocks]
-        if not found:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        return np.concatenate([ids for ids, _ in found]), np.concatenate([weights for _, weights in found])
+        offsets = self._directory()[1].tolist()
+        # The gaps of every block go into one array (a block's first number as its distance from
+        # the previous block's last), added up once at the end.
+        gaps = np.empty(self._postings, dtype=np.int64)
+        weights = np.empty(self._postings)
+        filled = previous = 0
+        for block in blocks:
+            start = self._startoffset + offsets[block]
+            raw = self._get(start, offsets[block + 1] - offsets[block])
+            _, count, first, last, _, _, _, gap_size, weight_kind, _ = _HEADER.unpack_from(raw)
+            gaps[filled] = first - previous
+            _fill(raw, _HEADER.size, count, gap_size, weight_kind, gaps, weights, filled)
+            filled += count
+            previous = last
+        return np.cumsum(gaps[:filled]), weights[:filled]
 
     def values_of(self, docnums: np.ndarray) -> dict[int, bytes]:
         """The stored values (positions, characters) of those of ``docnums`` (ascending) that

@@ -1,4 +1,9 @@
-from search.snippets import FRAGMENT_CHARS, make_fragments
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from search.snippets import FRAGMENT_CHARS, _sentences, make_fragments
 
 TEXT = ("The port reopened on Monday after a strike.\n\nDockworkers voted to accept the offer, the union said. "
         "The harbour authority welcomed the vote.\n\nShipping lines said they would return. " + "Filler words. " * 40 +
@@ -45,3 +50,14 @@ def test_no_match_gives_the_lead():
     fragment = make_fragments(TEXT, {"zebra"})[0]
     assert fragment.text.startswith("The port reopened") and fragment.highlights == []
     assert make_fragments("", {"x"}) == []
+
+
+# A sentence ends after ., !, ? or … (and any closing quotes) followed by space, or at a blank line.
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab .!?…\"”’)]\n", max_size=60))
+def test_sentences_end_at_punctuation_or_a_blank_line(text):
+    expected = [part.strip() for part in SENTENCE_END.split(text) if part.strip()]
+    assert [text[a:b].strip() for a, b in _sentences(text) if text[a:b].strip()] == expected
