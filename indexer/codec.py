@@ -27,6 +27,7 @@ import numpy as np
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
+    W3FieldWriter,
     W3LeafMatcher,
     W3PostingsWriter,
     W3TermInfo,
@@ -82,6 +83,9 @@ class NewsCodec(W3Codec):
         return NewsPostingsWriter(dbfile, blocklimit=self._blocklimit,
                                   compression=self._compression, inlinelimit=self._inlinelimit)
 
+    def field_writer(self, storage, segment):
+        return NewsFieldWriter(self, storage, segment)
+
     def terms_reader(self, storage, segment):
         terms = segment.make_filename(self.TERMS_EXT)
         return NewsTermsReader(self, storage.open_file(terms), storage.file_length(terms),
@@ -96,6 +100,15 @@ class NewsCodec(W3Codec):
             (length,) = length
         return NewsLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer,
                                postings=terminfo.doc_frequency())
+
+
+class NewsFieldWriter(W3FieldWriter):
+    def add_postings(self, schema, lengths, items) -> None:
+        # Without each posting's field length, which Whoosh reads back from the segment being
+        # written (a ninth of indexing time) only to record the shortest and longest in each
+        # block. Blocks then claim a length of 0: Whoosh's block skipping, which bounds a block's
+        # best score with them, skips fewer blocks but never a block it should read.
+        super().add_postings(schema, None, items)
 
 
 class NewsTermsReader(W3TermsReader):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import re
 
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
@@ -19,9 +20,10 @@ DEFAULT_FIELDS = ("headline", "summary", "people", "caption", "body")
 SNIPPET_FIELDS = ("body", "summary", "caption")
 
 WORDS = r"\w+(?:[.'’]\w+)*"
+_WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields); a build then starts afresh instead of updating it.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class NameVariantFilter(Filter):
@@ -76,6 +78,42 @@ def _term(word: str) -> tuple[str, bool]:
     return (folded if stopped else stem(folded)), stopped
 
 
+def index_terms(text: str) -> dict[str, list[tuple[int, int, int]]]:
+    """Each term ``text_analyzer`` indexes ``text`` with, and the (position, start, end) of each of
+    its occurrences: the analyzer's result without its token stream."""
+    found: dict[str, list[tuple[int, int, int]]] = {}
+    position = None
+    for number, match in enumerate(_WORD.finditer(text)):
+        term, stopped = _term(match.group())
+        if stopped:
+            continue
+        # As NewsWordFilter numbers them: the first word kept keeps its place, the rest follow on.
+        position = number if position is None else position + 1
+        places = found.get(term)
+        if places is None:
+            found[term] = [(position, match.start(), match.end())]
+        else:
+            places.append((position, match.start(), match.end()))
+    return found
+
+
+class ArticleText(fields.TEXT):
+    """Headline, summary, caption and body text, indexed from ``index_terms`` rather than through
+    Whoosh's token stream and its per-format collection of tokens (the same terms, weights and
+    positions, tests/test_schema.py; a third of indexing time went there). Queries still use the
+    field's analyzer."""
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        with_characters = isinstance(self.format, formats.Characters)
+        for term, places in index_terms(value).items():
+            encoded = self.format.encode(places if with_characters else [position for position, _, _ in places])
+            yield term.encode("utf-8"), len(places), len(places) * boost, encoded
+
+
 def text_analyzer():
     """Body and headline text: words, lower case, accents folded, stop words out, stemmed."""
     return RegexTokenizer(WORDS) | NewsWordFilter()
@@ -100,11 +138,11 @@ def make_schema() -> fields.Schema:
         id=fields.ID(unique=True, stored=True),
         path=fields.ID(stored=True),
         source=fields.TEXT(analyzer=path_analyzer()),
-        headline=fields.TEXT(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["headline"]),
-        summary=fields.TEXT(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["summary"]),
-        caption=fields.TEXT(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["caption"]),
+        headline=ArticleText(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["headline"]),
+        summary=ArticleText(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["summary"]),
+        caption=ArticleText(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["caption"]),
         # Character positions too: snippets read where the words are instead of finding them again.
-        body=fields.TEXT(analyzer=text, stored=True, chars=True, field_boost=FIELD_WEIGHTS["body"]),
+        body=ArticleText(analyzer=text, stored=True, chars=True, field_boost=FIELD_WEIGHTS["body"]),
         people=fields.TEXT(analyzer=name_analyzer(), field_boost=FIELD_WEIGHTS["people"]),
         person=fields.KEYWORD(stored=True, commas=True, lowercase=False, scorable=False, vector=True),
         authors=fields.TEXT(analyzer=name_analyzer(), stored=True),
