@@ -111,7 +111,13 @@ class ArticleText(fields.TEXT):
         with_characters = isinstance(self.format, formats.Characters)
         for term, places in index_terms(value).items():
             encoded = self.format.encode(places if with_characters else [position for position, _, _ in places])
-            yield term.encode("utf-8"), len(places), len(places) * boost, encoded
+            yield _utf8(term), len(places), len(places) * boost, encoded
+
+
+@functools.lru_cache(maxsize=200_000)
+def _utf8(term: str) -> bytes:
+    # One bytes object per distinct term: a writer holds millions of postings that name one.
+    return term.encode("utf-8")
 
 
 def text_analyzer():
