@@ -229,10 +229,10 @@ def _is_signature(line: str) -> bool:
 
 def _is_appeal_paragraph(text: str) -> bool:
     """A reader appeal without a salutation: short, addressed to "you", with three kinds of cue."""
-    if len(text) > _MAX_APPEAL_CHARS:
+    if len(text) > _MAX_APPEAL_CHARS or not _READER.search(text):  # the cheaper test first
         return False
     cues = {_cue_kind(match.group(0)) for match in APPEAL_CUES.finditer(text)}
-    return len(cues) >= 3 and bool(_READER.search(text))
+    return len(cues) >= 3
 
 
 def _cue_kind(cue: str) -> str:
