@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer import clean
 
@@ -108,3 +110,16 @@ def test_related_box_in_the_middle_is_skipped_up_to_the_next_prose():
 def test_bare_timestamps_leave_the_body():
     kept, _ = clean.strip_boilerplate(["Story.", "November 19, 2019 at 6:34 am", "More story."])
     assert kept == ["Story.", "More story."]
+
+
+RULE_WORDS = ["Share", "on", "Facebook", "Twitter", "|", "Follow", "us", "our", "channel", "Click", "here",
+              "subscribe", "now", "cookies", "We", "use", "accept", "all", "©", "2024", "rights", "reserved",
+              "Read", "more", ":", "5", "min", "read", "By", "Jane", "Doe", "Photo", "of", "1", "/", "12",
+              "the", "port", "reopened", "newsletter", "sign", "up", "for", "Reuters", "Getty", "Images"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(RULE_WORDS), max_size=12).map(" ".join))
+def test_quick_line_checks_decide_as_the_rules_do(line):
+    assert clean.is_boilerplate_line(line) == any(rule.search(line) for rule in clean.LINE_RULES)
+    assert clean.is_caption(line) == bool(clean.CAPTION.search(line))
