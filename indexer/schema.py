@@ -150,7 +150,7 @@ def make_schema() -> fields.Schema:
         # Character positions too: snippets read where the words are instead of finding them again.
         body=ArticleText(analyzer=text, stored=True, chars=True, field_boost=FIELD_WEIGHTS["body"]),
         people=fields.TEXT(analyzer=name_analyzer(), field_boost=FIELD_WEIGHTS["people"]),
-        person=fields.KEYWORD(stored=True, commas=True, lowercase=False, scorable=False, vector=True),
+        person=fields.KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         authors=fields.TEXT(analyzer=name_analyzer(), stored=True),
         date=fields.DATETIME(stored=True, sortable=True),
     )
