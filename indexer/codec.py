@@ -17,6 +17,7 @@ its codec, so indexes written with this one are read with it.
 
 from __future__ import annotations
 
+import functools
 import struct
 import sys
 import zlib
@@ -59,6 +60,17 @@ def _little_endian_bytes(numbers: array) -> bytes:
         numbers = array(numbers.typecode, numbers)
         numbers.byteswap()
     return numbers.tobytes()
+
+
+def _reading_blocks(method):
+    """Report what damaged posting data makes numpy raise as Whoosh's ``CorruptIndexError``."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (ValueError, IndexError, OverflowError) as error:
+            raise CorruptIndexError(f"damaged postings in {self._postfile!r}: {error}") from error
+    return wrapper
 
 
 def _fill(block, start: int, count: int, gap_size: int, weight_kind: int,
@@ -277,6 +289,7 @@ class NewsLeafMatcher(W3LeafMatcher):
         if raw is not None:
             self._data = raw[_HEADER.size:]
 
+    @_reading_blocks
     def block_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """The current block's document numbers (int64) and weights (float64)."""
         if self._arrays is None:
@@ -287,6 +300,7 @@ class NewsLeafMatcher(W3LeafMatcher):
             self._arrays = (np.cumsum(gaps), weights)
         return self._arrays
 
+    @_reading_blocks
     def arrays(self, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The document numbers (int64) and weights (float64) of the whole posting list, or only
         of the blocks that could hold one of the ``wanted`` document numbers (ascending)."""
@@ -309,6 +323,7 @@ class NewsLeafMatcher(W3LeafMatcher):
             previous = last
         return np.cumsum(gaps[:filled]), weights[:filled]
 
+    @_reading_blocks
     def values_of(self, docnums: np.ndarray) -> dict[int, bytes]:
         """The stored values (positions, characters) of those of ``docnums`` (ascending) that
         this posting list holds, decompressing only the blocks they are in."""
@@ -378,6 +393,7 @@ class NewsLeafMatcher(W3LeafMatcher):
         edges = bounds.tolist()
         self._values = tuple(values[a:b] for a, b in pairwise(edges))
 
+    @_reading_blocks
     def _value_table(self) -> tuple[bytes, np.ndarray]:
         """The block's values, decompressed, and where each starts and the last one ends."""
         if self._table is None:

@@ -18,6 +18,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import sorting
+from whoosh.reading import CorruptIndexError
 
 from indexer import store
 from indexer.schema import SNIPPET_FIELDS
@@ -34,10 +35,10 @@ SUGGEST_BELOW = 5  # results; more than this and the words were probably meant
 _TEXT_FIELDS = {"headline", "summary", "caption", "body"}
 # What a damaged or half-written index raises from inside Whoosh when it is opened or read.
 _DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error, zlib.error,
-           pickle.UnpicklingError, whoosh_index.IndexError)
+           pickle.UnpicklingError, whoosh_index.IndexError, CorruptIndexError)
 # What reading a damaged index raises later, during a search (no ValueError: that is ours).
 _DAMAGE_WHILE_READING = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError,
-                         whoosh_index.IndexError)
+                         whoosh_index.IndexError, CorruptIndexError)
 
 
 @dataclass

@@ -183,3 +183,21 @@ def test_generated_queries_raise_nothing_but_query_errors(corpus_index, query):
 def test_a_ten_thousand_character_query(corpus_index):
     with pytest.raises(search.QueryError, match="too long"):
         search.search("harbour " * 1250, corpus_index)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "scramble"])
+def test_damaged_postings_are_reported_with_advice(tmp_path, damage):
+    for number in range(300):  # postings of several blocks, so that blocks and the directory are read
+        write(tmp_path / "c", f"a{number}.txt", article_text(f"Harbour report {number}", "May 1, 2020",
+                                                           f"The harbour reopened, report {number} says."))
+    build_index(tmp_path / "c", tmp_path / "i")
+    generation = next(p for p in (tmp_path / "i").iterdir() if p.name.startswith("g"))
+    for postings in generation.glob("*.pst"):
+        data = postings.read_bytes()
+        if damage == "truncate":
+            postings.write_bytes(data[: len(data) // 2])
+        else:
+            postings.write_bytes(bytes(b ^ 0x5A if i % 7 == 3 else b for i, b in enumerate(data)))
+    with pytest.raises(IndexDamaged, match="--rebuild"), Searcher(tmp_path / "i") as searcher:
+        for query in ("harbour", "harbour reopened", '"harbour reopened"', "report OR harbour"):
+            searcher.search(query)
