@@ -46,10 +46,9 @@ _CJK_PUNCTUATION = re.compile(r"[。、，！？「」]")
 def function_words(lines: list[str]) -> frozenset[str]:
     """English stop words plus the page's most frequent short words (its own language's "the", "of")."""
     counts: dict[str, int] = {}
-    for line in lines:
-        for word in _WORD.findall(line):
-            if len(word) <= 4 and word.islower():
-                counts[word] = counts.get(word, 0) + 1
+    for word in _WORD.findall("\n".join(lines)):  # one scan of the page, not one per line
+        if len(word) <= 4 and word.islower():
+            counts[word] = counts.get(word, 0) + 1
     frequent = sorted((w for w, c in counts.items() if c >= 3), key=counts.get, reverse=True)
     return STOPWORDS | frozenset(frequent[:_PAGE_FUNCTION_WORDS])
 
