@@ -34,9 +34,11 @@ from .schema import SCHEMA_VERSION, make_schema
 
 _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewer
 # Segments as separate files: whoosh3 opens a compound segment by copying it into memory.
-# 512 MB of postings per writer process before it spills them to disk and merges them back in
-# Python: 20,000 articles fit (full build 1.1x -> 1.5x naive Whoosh, peak 650-770 MB).
-_WRITER_OPTIONS = {"limitmb": 512, "compound": False, "codec": NewsCodec()}
+# 600 MB (Whoosh's estimate) of postings per writer process before it spills them to disk and
+# merges them back in Python: 20,000 articles split over two writers fit (512 MB did not always:
+# a spill cost a third of the build). Peak per process: about 650 MB at 20,000 articles, 956 MB
+# at 100,000 (bench/scale.py), where the pools fill and spill.
+_WRITER_OPTIONS = {"limitmb": 600, "compound": False, "codec": NewsCodec()}
 _PARALLEL_WRITE_FROM = 500  # articles; below this, starting writer processes costs more than it saves
 
 Progress = Callable[[int, int], None]
