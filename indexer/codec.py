@@ -215,13 +215,12 @@ class NewsPostingsWriter(W3PostingsWriter):
             weight_kind = _EACH
             parts.append(_little_endian_bytes(weights))
 
-        flags, values = _LAST if last else 0, self._values_bytes()
+        values, long_values = self._values_bytes()
+        flags = (_LAST if last else 0) | (_LONG_VALUES if long_values else 0)
         if values:
             if len(values) >= _COMPRESS_FROM and self._compression:
                 values = zlib.compress(values, self._compression)
                 flags |= _COMPRESSED
-            if self._long_values:
-                flags |= _LONG_VALUES
             parts.append(values)
 
         data = b"".join(parts)
@@ -235,19 +234,18 @@ class NewsPostingsWriter(W3PostingsWriter):
         self._blockcount += 1
         self._new_block()
 
-    def _values_bytes(self) -> bytes:
+    def _values_bytes(self) -> tuple[bytes, bool]:
         """The block's values as one string: fixed-size values end to end; variable-size ones
-        after a table of their lengths."""
-        self._long_values = False
+        after a table of their lengths, 4-byte lengths when the second item is true."""
         size = self._format.fixed_value_size()
         if size == 0:
-            return b""
+            return b"", False
         joined = b"".join(self._values)
         if size is not None and size > 0:
-            return joined
+            return joined, False
         lengths = [len(value) for value in self._values]
-        self._long_values = max(lengths) > 65535
-        return _little_endian_bytes(array("I" if self._long_values else "H", lengths)) + joined
+        long_values = max(lengths) > 65535
+        return _little_endian_bytes(array("I" if long_values else "H", lengths)) + joined, long_values
 
 
 class NewsLeafMatcher(W3LeafMatcher):
@@ -289,7 +287,6 @@ class NewsLeafMatcher(W3LeafMatcher):
         if raw is not None:
             self._data = raw[_HEADER.size:]
 
-    @_reading_blocks
     def block_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """The current block's document numbers (int64) and weights (float64)."""
         if self._arrays is None:
@@ -379,12 +376,15 @@ class NewsLeafMatcher(W3LeafMatcher):
     def block_min_id(self) -> int:
         return self._firstid
 
+    @_reading_blocks
     def _read_ids(self) -> None:
         self._ids = self.block_arrays()[0].tolist()
 
+    @_reading_blocks
     def _read_weights(self) -> None:
         self._weights = self.block_arrays()[1].tolist()
 
+    @_reading_blocks
     def _read_values(self) -> None:
         if self._fixedsize == 0:
             self._values = (None,) * self._blocklength
@@ -393,7 +393,6 @@ class NewsLeafMatcher(W3LeafMatcher):
         edges = bounds.tolist()
         self._values = tuple(values[a:b] for a, b in pairwise(edges))
 
-    @_reading_blocks
     def _value_table(self) -> tuple[bytes, np.ndarray]:
         """The block's values, decompressed, and where each starts and the last one ends."""
         if self._table is None:

@@ -20,7 +20,7 @@ DEFAULT_FIELDS = ("headline", "summary", "people", "caption", "body")
 SNIPPET_FIELDS = ("body", "summary", "caption")
 
 WORDS = r"\w+(?:[.'’]\w+)*"
-_WORD = re.compile(WORDS)
+WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields); a build then starts afresh instead of updating it.
 SCHEMA_VERSION = 5
@@ -83,7 +83,7 @@ def index_terms(text: str) -> dict[str, list[tuple[int, int, int]]]:
     its occurrences: the analyzer's result without its token stream."""
     found: dict[str, list[tuple[int, int, int]]] = {}
     position = None
-    for number, match in enumerate(_WORD.finditer(text)):
+    for number, match in enumerate(WORD.finditer(text)):
         term, stopped = _term(match.group())
         if stopped:
             continue

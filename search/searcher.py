@@ -344,7 +344,6 @@ def _leaf_terms(node: wq.Query, reader, in_word_group: bool = False) -> list[tup
     return [term for child in node.children() for term in _leaf_terms(child, reader, grouped)]
 
 
-
 def _check_arguments(limit: int, page: int, sort: str) -> None:
     if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"limit must be a whole number from 1 to {MAX_LIMIT}")

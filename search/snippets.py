@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.people import name_key
-from indexer.schema import WORDS, text_analyzer
+from indexer.schema import WORD, text_analyzer
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
@@ -17,7 +17,6 @@ SNIPPET_BUDGET = 320
 # character class is three times quicker to scan than a lookbehind or an alternation.
 _SENTENCE_END = re.compile(r"[.!?…\n][\"”’)\]]*\s+")
 _ANALYZER = text_analyzer()
-_WORD = re.compile(WORDS)
 
 
 @dataclass
@@ -81,7 +80,7 @@ def find_matches(text: str, terms: set[str], names: set[str] = frozenset()) -> l
     # Each distinct word is analysed once (cached across calls), then only the words that match
     # are looked for: analysing every word of the body for every hit cost more than the search.
     wanted = {}
-    for word in set(_WORD.findall(text)):
+    for word in set(WORD.findall(text)):
         analysed, name = _forms(word)
         for term in analysed:
             if term in terms:
@@ -93,7 +92,7 @@ def find_matches(text: str, terms: set[str], names: set[str] = frozenset()) -> l
     if not wanted:
         return []
     alternatives = "|".join(re.escape(word) for word in sorted(wanted, key=len, reverse=True))
-    # Whole tokens only, exactly where WORDS would find them.
+    # Whole tokens only, exactly where WORD would find them.
     pattern = re.compile(rf"(?<!\w)(?<!\w[.'’])(?:{alternatives})(?!\w)(?![.'’]\w)")
     return [(match.start(), match.end(), wanted[match.group()]) for match in pattern.finditer(text)]
 
