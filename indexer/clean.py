@@ -6,6 +6,7 @@ related-content tails, cookie and copyright notices), never one site's sentences
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -159,6 +160,9 @@ def _matches(check: tuple[re.Pattern, FirstPass | None], text: str, lowered: str
     return rule.search(text) is not None
 
 
+# An article's lines are asked about twice (finding its main block, then cleaning it), and
+# boilerplate lines recur across a corpus: remember recent answers.
+@functools.lru_cache(maxsize=4096)
 def is_boilerplate_line(line: str) -> bool:
     """True for a line that one of the boilerplate line rules recognises."""
     text = line.strip()
@@ -168,6 +172,7 @@ def is_boilerplate_line(line: str) -> bool:
     return any(_matches(check, text, lowered) for check in _LINE_CHECKS)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_caption(line: str) -> bool:
     """True for a photo caption or credit line."""
     text = line.strip()

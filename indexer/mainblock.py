@@ -9,6 +9,9 @@ the article is the contiguous run of lines with the highest total score.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from itertools import chain
 
 from . import clean
 
@@ -45,23 +48,27 @@ _CJK_PUNCTUATION = re.compile(r"[。、，！？「」]")
 
 def function_words(lines: list[str]) -> frozenset[str]:
     """English stop words plus the page's most frequent short words (its own language's "the", "of")."""
-    counts: dict[str, int] = {}
-    for word in _WORD.findall("\n".join(lines)):  # one scan of the page, not one per line
-        if len(word) <= 4 and word.islower():
-            counts[word] = counts.get(word, 0) + 1
-    frequent = sorted((w for w, c in counts.items() if c >= 3), key=counts.get, reverse=True)
+    return _function_words(_WORD.findall("\n".join(lines)))
+
+
+def _function_words(words: Iterable[str]) -> frozenset[str]:
+    counts = Counter(words)
+    frequent = sorted((w for w, c in counts.items() if c >= 3 and len(w) <= 4 and w.islower()),
+                      key=counts.get, reverse=True)
     return STOPWORDS | frozenset(frequent[:_PAGE_FUNCTION_WORDS])
 
 
-def line_score(line: str, functional: frozenset[str] = STOPWORDS) -> float:
-    """How much a line looks like article prose (positive) or page furniture (negative)."""
+def line_score(line: str, functional: frozenset[str] = STOPWORDS, words: list[str] | None = None) -> float:
+    """How much a line looks like article prose (positive) or page furniture (negative); ``words``
+    are the line's words when the caller has found them already."""
     text = line.strip()
     if not text:
         return 0.0
     if clean.is_boilerplate_line(text) or clean.is_caption(text):
         return -RULE_PENALTY
-    words = _WORD.findall(text)
-    cjk = len(_CJK.findall(text))
+    if words is None:
+        words = _WORD.findall(text)
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
     if cjk > len(text) / 3:
         # Scripts written without spaces: count characters, and their punctuation marks prose.
         size = cjk // 2
@@ -69,7 +76,7 @@ def line_score(line: str, functional: frozenset[str] = STOPWORDS) -> float:
         return float(min(size, 60)) if size >= GOOD_WORDS and prose else -3.0
     if not words:
         return -2.0
-    stop_share = sum(1 for w in words if w.lower() in functional) / len(words)
+    stop_share = sum(map(functional.__contains__, map(str.lower, words))) / len(words)
     ends_sentence = bool(_SENTENCE_END.search(text))
     if len(words) >= GOOD_WORDS and stop_share >= GOOD_STOPWORDS:
         return float(min(len(words), 60))
@@ -86,8 +93,10 @@ def main_region(lines: list[str]) -> tuple[int, int]:
     """The ``[start, end)`` range of lines holding the article: the maximum-score run of lines,
     without small islands of text cut off from it at either edge (a standfirst and its byline
     block above, an "about us" blurb and sign-up box below)."""
-    functional = function_words(lines)
-    scores = [line_score(line, functional) for line in lines]
+    # Each line's words serve both the page's function words and the line's own score.
+    words = [_WORD.findall(line) for line in lines]
+    functional = _function_words(chain.from_iterable(words))
+    scores = [line_score(line, functional, line_words) for line, line_words in zip(lines, words, strict=True)]
     start, end = _best_run(scores)
     islands = _islands(scores, start, end)
     floor = EDGE_ISLAND_SHARE * sum(total for _, _, total in islands)

@@ -165,7 +165,7 @@ def extract_names(*texts: str) -> Names:
             found, orgs = _mentions(text)
             mentions += found
             organisations |= orgs
-    vocabulary = _lowercase_vocabulary(texts)
+    vocabulary = _LowerCaseWords(texts)
     places = _place_names(mentions)
     full: list[_Mention] = [m for m in mentions if len(m.words) >= 2 and _plausible(m, vocabulary)
                             and name_key(" ".join(m.words)) not in places]
@@ -196,7 +196,7 @@ def extract_names(*texts: str) -> Names:
             people.setdefault(key, mention.words[0])
             by_part[key[0]] = key
     place_names = {name_key(" ".join(m.words)): " ".join(m.words) for m in mentions if m.locative}
-    return Names(list(people.values()), [place_names[key] for key in places if key in place_names])
+    return Names(list(people.values()), [name for key, name in place_names.items() if key in places])
 
 
 def _place_names(mentions: list[_Mention]) -> set[tuple[str, ...]]:
@@ -263,23 +263,42 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str]]:
     found = []
     organisations: set[str] = set()
     for match in _CANDIDATE.finditer(text):
-        if _ORG_AFTER.match(text[match.end():match.end() + 8]):
-            organisations.update(k for w in match.group(0).split() for k in name_key(w))
+        candidate, start, end = match.group(0), match.start(), match.end()
+        if _ORG_AFTER.match(text[end:end + 8]):
+            organisations |= _name_keys(candidate)
             continue  # "Port Alder FC", "Halcyon Systems Inc": an organisation's name
-        words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
-        sentence_start = _starts_sentence(text, match.start())
-        words, titled = _strip_leading(words, sentence_start)
-        if any(w.lower() in ORG_WORDS for w in words):
-            organisations.update(k for w in words if w.lower() not in ORG_WORDS for k in name_key(w))
-        for run in _split_at_places(words):
-            # "in Port Alder" is a place; "in Okafor's view" is not.
-            locative = bool(_LOCATIVE_BEFORE.search(text[max(0, match.start() - 20):match.start()])) \
-                and not _POSSESSIVE.search(match.group(0))
-            cue = titled or bool(_SPEECH_AFTER.match(text[match.end():match.end() + 30])) \
-                or bool(_SPEECH_BEFORE.search(text[max(0, match.start() - 30):match.start()]))
-            found.append(_Mention(tuple(run), cue, match.start(), locative and not titled))
+        runs, titled, organisation = _reading(candidate, _starts_sentence(text, start))
+        organisations |= organisation
+        if not runs:
+            continue
+        # "in Port Alder" is a place; "in Okafor's view" is not.
+        locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20):start])) \
+            and not _POSSESSIVE.search(candidate)
+        spoken = bool(_SPEECH_AFTER.match(text[end:end + 30])) \
+            or bool(_SPEECH_BEFORE.search(text[max(0, start - 30):start]))
+        for run in runs:
+            found.append(_Mention(run, titled or spoken, start, locative and not titled))
             titled = False
     return found, organisations
+
+
+# Names recur within an article and across a corpus: what a candidate's words say on their own
+# is worked out once; only the words around each mention are read every time.
+@functools.lru_cache(maxsize=65536)
+def _reading(candidate: str, sentence_start: bool) -> tuple[tuple[tuple[str, ...], ...], bool, frozenset[str]]:
+    """A candidate's runs of name words (leading titles, places and sentence-opening words
+    stripped), whether a title led it, and the words it shows to be an organisation's."""
+    words = [_POSSESSIVE.sub("", w) for w in candidate.split()]
+    words, titled = _strip_leading(words, sentence_start)
+    organisation = frozenset()
+    if any(w.lower() in ORG_WORDS for w in words):
+        organisation = frozenset(k for w in words if w.lower() not in ORG_WORDS for k in name_key(w))
+    return tuple(tuple(run) for run in _split_at_places(words)), titled, organisation
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_keys(candidate: str) -> frozenset[str]:
+    return frozenset(k for w in candidate.split() for k in name_key(w))
 
 
 def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], bool]:
@@ -323,7 +342,7 @@ def _split_at_places(words: list[str]) -> list[list[str]]:
     return [run for run in runs if 1 <= len(run) <= 5]
 
 
-def _plausible(mention: _Mention, vocabulary: set[str]) -> bool:
+def _plausible(mention: _Mention, vocabulary: _LowerCaseWords) -> bool:
     words = [w for w in mention.words if not re.fullmatch(_PARTICLE, w, re.IGNORECASE)]
     if not words or all(re.fullmatch(r"[A-Z]\.", w) for w in words):
         return False
@@ -334,8 +353,33 @@ def _plausible(mention: _Mention, vocabulary: set[str]) -> bool:
     return common == 0 or (mention.cue and common < len(words))
 
 
-def _lowercase_vocabulary(texts: tuple[str, ...]) -> set[str]:
-    return {w for text in texts if text for w in re.findall(rf"(?<![\w-])[{_LOWER}]+(?![\w-])", text)}
+class _LowerCaseWords:
+    """Whether an article writes a word in lower case, standing alone ("security", not "Security"
+    or "cyber-security"). Asked about a few dozen name words per article, so each is looked for
+    when asked rather than the article's whole vocabulary collected first."""
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self._text = "\n".join(text for text in texts if text)
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._answers[word] = word.isalpha() and word.islower() and self._alone(word)
+        return answer
+
+    def _alone(self, word: str) -> bool:
+        text, at = self._text, self._text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not _joins_word(text[at - 1])) and (end == len(text) or not _joins_word(text[end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _joins_word(character: str) -> bool:
+    return character.isalnum() or character in "_-"
 
 
 def _starts_sentence(text: str, position: int) -> bool:

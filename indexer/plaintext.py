@@ -51,9 +51,9 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
     layout = TextLayout(headline=_tidy(lines[content[0]]))
     header = content[1:1 + _HEADER_LINES]
     body_start = content[1] if len(content) > 1 else len(lines)
-    date_at = next((i for i in header if dates.date_line(lines[i], reference=reference)), None)
+    date_at, layout.date = next(((i, when) for i in header if (when := dates.date_line(lines[i], reference=reference))),
+                                (None, None))
     if date_at is not None:
-        layout.date = dates.date_line(lines[date_at], reference=reference)
         before = [i for i in header if i < date_at]
         for index in before:
             _take_header_line(layout, lines[index])
