@@ -31,6 +31,7 @@ from .codec import NewsCodec
 from .extract import parse_articles
 from .readers import DEFAULT_LIMITS, Limits, UnreadableFile, is_supported
 from .schema import SCHEMA_VERSION, make_schema
+from .writer import open_writer
 
 _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewer
 # Segments as separate files: whoosh3 opens a compound segment by copying it into memory.
@@ -342,9 +343,9 @@ class _Build:
         if self.jobs > 1 and sum(len(item.entry["ids"]) for item in parsed.values()) >= _PARALLEL_WRITE_FROM:
             # Whoosh's multi-process writer, one segment per process (whoosh3 keeps every document;
             # tests/test_whoosh_contract.py checks it): +40% on two cores.
-            writer = ix.writer(procs=self.jobs, multisegment=True, **_WRITER_OPTIONS)
+            writer = open_writer(ix, procs=self.jobs, **_WRITER_OPTIONS)
         else:
-            writer = ix.writer(**_WRITER_OPTIONS)
+            writer = open_writer(ix, **_WRITER_OPTIONS)
         try:
             for rel in removed + [r for r in parsed if r in old_files]:
                 _delete_file(writer, old_files[rel])
@@ -356,7 +357,7 @@ class _Build:
             raise
         writer.commit()
         if self.optimize:
-            ix.writer(**_WRITER_OPTIONS).commit(optimize=True)
+            open_writer(ix, **_WRITER_OPTIONS).commit(optimize=True)
         manifest["generation"] = ix.latest_generation()
         ix.close()
         store.write_atomic(generation / store.MANIFEST, orjson.dumps(manifest))

@@ -22,7 +22,8 @@ import struct
 import sys
 import zlib
 from array import array
-from itertools import pairwise
+from itertools import groupby, pairwise
+from operator import itemgetter
 
 import numpy as np
 from whoosh.codec.whoosh3 import (
@@ -122,6 +123,17 @@ class NewsFieldWriter(W3FieldWriter):
         # best score with them, skips fewer blocks but never a block it should read.
         super().add_postings(schema, None, items)
 
+    def add_terms(self, schema, terms) -> None:
+        """Write a segment's posting lists from ``indexer.writer.TermPool.iter_terms``: each word's
+        postings at once, sorted by field and word."""
+        for fieldname, field_terms in groupby(terms, key=itemgetter(0)):
+            self.start_field(fieldname, schema[fieldname])
+            for _, text, postings in field_terms:
+                self.start_term(text)
+                self._postwriter.add_term_postings(postings)
+                self.finish_term()
+            self.finish_field()
+
 
 class NewsTermsReader(W3TermsReader):
     """Whoosh 3's term dictionary, remembering the words it has looked up: a query asks about
@@ -193,6 +205,19 @@ class NewsPostingsWriter(W3PostingsWriter):
                 self._minlength = length
             if length > self._maxlength:
                 self._maxlength = length
+
+    def add_term_postings(self, postings: list[tuple]) -> None:
+        """A word's (field, word, document, weight, value) postings in document order, all at
+        once: what ``add_posting`` for each would do, a block at a time."""
+        limit = self._blocklimit
+        for start in range(0, len(postings), limit):
+            if start:
+                self._write_block()
+            _, _, docnums, weights, values = zip(*postings[start:start + limit], strict=True)
+            self._ids = array("I", docnums)
+            self._weights = array("f", weights)
+            self._values = list(values)
+            self._maxweight = max(max(weights), 0)
 
     def _write_block(self, last: bool = False) -> None:
         if not self._blockcount:

@@ -29,6 +29,9 @@ _PARTICLE = r"(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|da|das|dos|du|del|del
 # whole pattern at every position of the text (twice the time).
 _CANDIDATE = re.compile(
     rf"(?=[{_UPPER}AaEe])(?<![\w{_APOS}-])(?:{_NAME_WORD})(?:\s+(?:{_PARTICLE}\s+)*(?:{_NAME_WORD}))*")
+_PHOTO_NOTE = re.compile(r"\((?:photo|image|picture)[^)]*\)", re.IGNORECASE)
+_PARTICLE_WORD = re.compile(_PARTICLE, re.IGNORECASE)
+_INITIAL = re.compile(r"[A-Z]\.")
 _ORG_AFTER = re.compile(r"^\s+(?:FC|AFC|CF|SC|AC|AG|SA|NV|PLC|LLC|Inc|Ltd|Corp|Co|Group|GmbH)\b")
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
 _SPEECH_AFTER = re.compile(
@@ -259,7 +262,7 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str]]:
     Systems"), which are not people when they stand alone."""
     # Editorial brackets ("[Syrian President Bashar] Assad") join the name they split.
     text = text.replace("[", "").replace("]", "")
-    text = re.sub(r"\((?:photo|image|picture)[^)]*\)", "", text, flags=re.IGNORECASE)
+    text = _PHOTO_NOTE.sub("", text)
     found = []
     organisations: set[str] = set()
     for match in _CANDIDATE.finditer(text):
@@ -343,8 +346,8 @@ def _split_at_places(words: list[str]) -> list[list[str]]:
 
 
 def _plausible(mention: _Mention, vocabulary: _LowerCaseWords) -> bool:
-    words = [w for w in mention.words if not re.fullmatch(_PARTICLE, w, re.IGNORECASE)]
-    if not words or all(re.fullmatch(r"[A-Z]\.", w) for w in words):
+    words = [w for w in mention.words if not _PARTICLE_WORD.fullmatch(w)]
+    if not words or all(_INITIAL.fullmatch(w) for w in words):
         return False
     if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
         return False
