@@ -18,6 +18,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 from bs4 import BeautifulSoup
+from trafilatura.settings import Extractor
 
 from . import dates
 from .mainblock import main_region
@@ -33,6 +34,10 @@ _METADATA_TAG = re.compile(r"<meta\b[^>]*>|<title\b.*?</title\s*>|<script\b[^>]*
                            re.IGNORECASE | re.DOTALL)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it missed the article
+# Built once: trafilatura otherwise builds its options for every page, reading them from its
+# configuration (a tenth of its time on a short page). fast=True skips its own fallback
+# extractors: half the time for 0.3 points of F1, and pages it cannot read still get ours.
+_TRAFILATURA_OPTIONS = Extractor(precision=True, fast=True, comments=False, images=False, dedup=False)
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                   "webpage", "opinionnewsarticle", "report", "liveblogposting"}
 
@@ -114,10 +119,7 @@ def _tidy_text(element) -> str:
 
 def _trafilatura_text(tree: lxml.html.HtmlElement) -> str:
     try:
-        # fast=True skips trafilatura's own fallback extractors: half the time for 0.3 points of F1,
-        # and pages it cannot read still get our fallback.
-        return trafilatura.extract(tree, favor_precision=True, fast=True, include_comments=False,
-                                   include_images=False, deduplicate=False) or ""
+        return trafilatura.extract(tree, options=_TRAFILATURA_OPTIONS) or ""
     except (ValueError, TypeError, RecursionError):
         return ""  # pages too broken for its parser still get the fallback
 
