@@ -75,3 +75,18 @@ def test_places_in_locative_context_are_reported_as_places():
     assert names.people == [] and names.places == ["Port Alder"]
     possessive = extract_names("In Okafor's view, Prime Minister Adaeze Okafor said, the port matters.")
     assert possessive.people == ["Adaeze Okafor"] and possessive.places == []
+
+
+def test_a_name_word_the_article_writes_in_lower_case_is_a_common_word():
+    capitalised = "Harbour Light won the regatta on Sunday."
+    assert extract_people(capitalised) == ["Harbour Light"]
+    assert extract_people(capitalised + " The harbour was calm all day.") == []
+    # Only a word standing alone counts: "harbour-front" and "Harbourside" are other words.
+    assert extract_people(capitalised + " The harbour-front and Harbourside were calm.") == ["Harbour Light"]
+
+
+def test_repeated_mentions_read_their_own_context():
+    # The same candidate at a sentence start and inside a sentence: each occurrence is read anew.
+    text = "Mayor Ruth Ambler opened the bridge. Later, reporters met Ruth Ambler. Ambler said it was fine."
+    assert extract_people(text) == ["Ruth Ambler"]
+    assert extract_names("Crowds gathered in Port Alder. Port Alder is quiet now.").places == ["Port Alder"]
