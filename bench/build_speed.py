@@ -4,8 +4,9 @@
 
 On N generated articles (bench/make_corpus.py) and on the Reuters-21578 stories in ../shared:
 - the full build, end to end (reading and cleaning included), in articles per second;
-- a naive single-process Whoosh build and an SQLite FTS5 build of the same already-clean
-  documents (headline + body), for comparison in the same run;
+- a naive single-process Whoosh build, an SQLite FTS5 build and a tantivy build (when its Python
+  bindings are installed: pip install -e '.[bench]') of the same already-clean documents
+  (headline + body), for comparison in the same run;
 - an incremental re-run with one file changed and with nothing changed, against the full build;
 - peak memory of the build (this process and its workers) and index size next to corpus size.
 """
@@ -66,6 +67,26 @@ def fts5(docs: list[tuple[str, str]]) -> float:
     return len(docs) / (time.perf_counter() - started)
 
 
+def tantivy_build(docs: list[tuple[str, str]], folder: str) -> float | None:
+    """Articles per second into tantivy (its default writer: all cores); None without tantivy."""
+    try:
+        import tantivy
+    except ImportError:
+        return None
+    os.makedirs(folder, exist_ok=True)
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("title", stored=True)
+    builder.add_text_field("body", tokenizer_name="en_stem")
+    ix = tantivy.Index(builder.build(), path=folder)
+    started = time.perf_counter()
+    writer = ix.writer()
+    for title, body in docs:
+        writer.add_document(tantivy.Document(title=title, body=body))
+    writer.commit()
+    writer.wait_merging_threads()
+    return len(docs) / (time.perf_counter() - started)
+
+
 def measure(name: str, corpus: Path) -> None:
     with tempfile.TemporaryDirectory() as work:
         index_dir = Path(work) / "index"
@@ -87,10 +108,13 @@ def measure(name: str, corpus: Path) -> None:
         docs = clean_documents(corpus)
         naive = naive_whoosh(docs, str(Path(work) / "naive"))
         sqlite = fts5(docs)
+        rust = tantivy_build(docs, str(Path(work) / "tantivy"))
     print(f"{name}: {report.documents} articles, {len(list(corpus.rglob('*.*')))} files")
     print(f"  full build     {full:7.1f} s  {rate:7.0f} articles/s  ({rate / naive:.2f}x naive Whoosh; target 2x)")
     print(f"  naive Whoosh   {naive:7.0f} articles/s (clean documents, one process, default writer)")
     print(f"  SQLite FTS5    {sqlite:7.0f} articles/s (clean documents)")
+    print(f"  tantivy        {rust:7.0f} articles/s (clean documents, all cores)" if rust else
+          "  tantivy           -    (not installed: pip install -e '.[bench]')")
     print(f"  one changed    {one_changed:7.2f} s  = {one_changed / full * 100:.1f}% of the full build "
           f"(target < 2%; {one.updated} updated)")
     print(f"  none changed   {nothing:7.2f} s  (target < 1 s)")
