@@ -58,3 +58,22 @@ def test_broken_markup_does_not_crash():
     result = parse_html("<html><body><div><p>Unclosed <b>bold <i>italic" + "<div>" * 500)
     assert isinstance(result.paragraphs, list)
     assert parse_html('<script type="application/ld+json">{not json</script>').headline == ""
+
+
+def test_the_one_article_element_is_the_story():
+    teaser = ("<div class='promo'><p>Read our other long story about the harbour, with many words, "
+              "commas and more.</p></div>")
+    result = parse_html(page("", f"{teaser}<article><h1>Title</h1>{BODY}</article>{teaser}"))
+    story = [p for p in result.paragraphs if p.startswith("Paragraph")]
+    assert story == [f"Paragraph {n} of the report, which runs long enough to count as article text, with "
+                     "commas, clauses, and detail." for n in range(1, 6)]
+    assert not any("other long story" in p for p in result.paragraphs)
+
+
+def test_a_small_article_element_does_not_stand_for_the_page():
+    # One <article> holding a teaser, the story in a plain container: the whole page is read.
+    small = ("<article><p>A teaser of another story, long enough to read as a sentence, yes, and to pass for "
+             "an article on its own if it were read alone: it runs on, with commas, clauses and detail, for "
+             "well over two hundred characters of text.</p></article>")
+    result = parse_html(page("", f"<div class='story-body'>{BODY}</div>{small}"))
+    assert sum(p.startswith("Paragraph") for p in result.paragraphs) == 5
