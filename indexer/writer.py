@@ -38,7 +38,7 @@ class TermPool:
     """Postings grouped by field and word (see the module's docstring). Stands in for
     ``whoosh.writing.PostingPool``."""
 
-    def __init__(self, tempstore, limitmb: int = 128) -> None:
+    def __init__(self, tempstore, limitmb: float = 128) -> None:
         self._tempstore = tempstore
         self._limit = limitmb * 1024 * 1024
         self._size = 0
