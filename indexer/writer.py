@@ -100,8 +100,9 @@ class TermPool:
                     return
 
 
-class NewsSegmentWriter(SegmentWriter):
-    """Whoosh's single-process writer with a ``TermPool``."""
+class _PooledByWord:
+    """What turns one of Whoosh's segment writers into ours: a ``TermPool``, and the segment's
+    postings handed to the codec a word at a time."""
 
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
@@ -112,6 +113,10 @@ class NewsSegmentWriter(SegmentWriter):
         self.perdocwriter.close()
         self.fieldwriter.add_terms(self.schema, self.pool.iter_terms())
         self.fieldwriter.close()
+
+
+class NewsSegmentWriter(_PooledByWord, SegmentWriter):
+    """Whoosh's single-process writer with a ``TermPool``."""
 
 
 class _NewsSubWriter(SubWriterTask):
@@ -131,20 +136,17 @@ class _NewsSubWriter(SubWriterTask):
         self.resultqueue.put((None, writer.pool.fieldnames, writer._finalize_segment()), timeout=5)
 
 
-class NewsMpWriter(MpWriter):
+class NewsMpWriter(_PooledByWord, MpWriter):
     """Whoosh's multi-process writer, one segment per process, each written with a ``TermPool``."""
 
     def __init__(self, ix, procs: int, **kwargs) -> None:
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
-        self.pool = TermPool(self._tempstorage, limitmb=kwargs.get("limitmb", 128))
 
     def _new_task(self) -> SubWriterTask:
         task = _NewsSubWriter(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, True)
         self.tasks.append(task)
         task.start()
         return task
-
-    _flush_segment = NewsSegmentWriter._flush_segment
 
 
 def open_writer(ix, procs: int = 1, **options) -> SegmentWriter:
