@@ -1,6 +1,8 @@
 from datetime import datetime
 
-from indexer.html import parse_html
+import lxml.html
+
+from indexer.html import _story_container, parse_html
 
 BODY = "".join(f"<p>Paragraph {n} of the report, which runs long enough to count as article text, "
                f"with commas, clauses, and detail.</p>" for n in range(1, 6))
@@ -60,20 +62,22 @@ def test_broken_markup_does_not_crash():
     assert parse_html('<script type="application/ld+json">{not json</script>').headline == ""
 
 
-def test_the_one_article_element_is_the_story():
-    teaser = ("<div class='promo'><p>Read our other long story about the harbour, with many words, "
-              "commas and more.</p></div>")
-    result = parse_html(page("", f"{teaser}<article><h1>Title</h1>{BODY}</article>{teaser}"))
-    story = [p for p in result.paragraphs if p.startswith("Paragraph")]
-    assert story == [f"Paragraph {n} of the report, which runs long enough to count as article text, with "
-                     "commas, clauses, and detail." for n in range(1, 6)]
-    assert not any("other long story" in p for p in result.paragraphs)
+def test_the_story_container_is_the_deepest_element_holding_most_paragraph_text():
+    rail = "<div class='rail'><p>Elsewhere: the council met on Tuesday.</p></div>"
+    tree = lxml.html.fromstring(page("", f"<div id='wrap'><div id='story'>{BODY}</div>{rail}</div>"))
+    story = _story_container(tree)
+    assert [element.get("id") for element in story.find("body")] == ["story"]
+    assert story.find("body")[0].text_content().startswith("Paragraph 1")
 
 
-def test_a_small_article_element_does_not_stand_for_the_page():
-    # One <article> holding a teaser, the story in a plain container: the whole page is read.
+def test_the_whole_page_is_read_when_no_element_holds_most_of_its_text():
+    # A teaser holding a fifth of the text beside the story: no container but the page's body.
     small = ("<article><p>A teaser of another story, long enough to read as a sentence, yes, and to pass for "
              "an article on its own if it were read alone: it runs on, with commas, clauses and detail, for "
              "well over two hundred characters of text.</p></article>")
-    result = parse_html(page("", f"<div class='story-body'>{BODY}</div>{small}"))
-    assert sum(p.startswith("Paragraph") for p in result.paragraphs) == 5
+    markup = page("", f"<div class='story-body'>{BODY}</div>{small}")
+    tree = lxml.html.fromstring(markup)
+    assert _story_container(tree) is tree
+    assert sum(p.startswith("Paragraph") for p in parse_html(markup).paragraphs) == 5
+    empty = lxml.html.fromstring(page("", "<div><p></p></div>"))
+    assert _story_container(empty) is empty
