@@ -36,6 +36,11 @@ _FIELD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\S)")
 _BEFORE_AFTER = re.compile(r"(?<![\w:])(before|after):(?=\S)", re.IGNORECASE)
 _COMPARISON = re.compile(r"\bdate:(?P<op><=|>=|<|>)(?P<when>\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\w:-])")
 _PLAIN_WORDS = re.compile(r"[^\W_]+(?:\s+[^\W_]+)*")
+# A field name typed with a space after its colon ("people: lavrov") still names the field.
+_FIELD_AND_SPACE = re.compile(r"(?<![\w:])([A-Za-z_]\w*):\s+")
+_FIELD_WITHOUT_WORD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\s*(?:\)|$))")
+_QUERY_FIELDS = {*DEFAULT_FIELDS, "date", "source", "authors", "before", "after",
+                 *(alias for aliases in FIELD_ALIASES.values() for alias in aliases)}
 _RANGE = re.compile(r"\bdate:\[\s*(?P<start>[^\]]*?)\s+to\s+(?P<end>[^\]]*?)\s*\]", re.IGNORECASE)
 
 
@@ -82,6 +87,8 @@ def prepare(text: str) -> str:
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long ({len(text):,} characters; the limit is {MAX_QUERY_CHARS:,})")
     _check_balance(text)
+    text = _outside_quotes(text, _attach_field_words)
+    _check_field_words(text)
     text = _BEFORE_AFTER.sub(lambda m: "date:<" if m.group(1).lower() == "before" else "date:>", text)
     text = _COMPARISON.sub(_comparison_as_range, text)
     text = _negate_minus(text)
@@ -160,10 +167,14 @@ def _first_field(text: str) -> str:
 
 
 def _check_balance(text: str) -> None:
-    depth, opened, quote_at = 0, [], None
+    depth, opened, quote_at, range_at = 0, [], None, None
     for position, char in enumerate(text):
         if char == '"':
             quote_at = None if quote_at is not None else position
+        elif quote_at is None and char == "[" and text[position - 1:position] == ":":
+            range_at = position  # a range (date:[...]); other brackets are plain text
+        elif quote_at is None and char == "]":
+            range_at = None
         elif quote_at is None and char == "(":
             depth += 1
             opened.append(position)
@@ -178,6 +189,20 @@ def _check_balance(text: str) -> None:
     if opened:
         raise QueryError(f"unbalanced parenthesis: '(' at position {opened[-1] + 1} is never closed",
                          opened[-1])
+    if range_at is not None:
+        raise QueryError(f"unbalanced bracket: the '[' at position {range_at + 1} is never closed", range_at)
+
+
+def _attach_field_words(text: str) -> str:
+    def attach(match: re.Match) -> str:
+        return f"{match.group(1)}:" if match.group(1).lower() in _QUERY_FIELDS else match.group(0)
+    return _FIELD_AND_SPACE.sub(attach, text)
+
+
+def _check_field_words(text: str) -> None:
+    for match in _FIELD_WITHOUT_WORD.finditer(_outside_quotes(text, lambda part: part, inside=_blank)):
+        if match.group(1).lower() in _QUERY_FIELDS:
+            raise QueryError(f"'{match.group(0)}' needs a word after it", match.start())
 
 
 def _comparison_as_range(match: re.Match) -> str:

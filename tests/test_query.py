@@ -49,6 +49,15 @@ def test_field_aliases():
     assert set(parse("source:herald").iter_all_terms()) == {("source", "herald")}
 
 
+def test_a_space_after_a_field_colon_still_names_the_field():
+    assert parse("people: lavrov") == parse("people:lavrov")
+    assert parse('headline: "general strike"') == parse('headline:"general strike"')
+    assert parse("before: 2017") == parse("before:2017")
+    # Only the query language's fields: "note: the levees" is two words, and quotes keep theirs.
+    assert parse("note: levees") == parse("note levees")
+    assert parse('"people: lavrov"') == parse('"people lavrov"')
+
+
 def test_before_and_after_become_date_ranges():
     assert parse("before:2017") == parse("date:<2017")
     assert parse("after:2016-12-31") == parse("date:>2016-12-31")
@@ -59,6 +68,8 @@ def test_before_and_after_become_date_ranges():
     ('"unbalanced', "unbalanced quote"), ("(a OR b", "unbalanced parenthesis"), ("a)", "closes nothing"),
     ("AND", "needs words"), ("NOT", "needs words"), ("x AND", "needs a word after"), ("OR x", "needs a word before"),
     ("colour:red", "unknown field"), ("date:2017-13-45", "not a date"), ("date:[2018 to 2017]", "backwards"),
+    ("people:", "'people:' needs a word after it"), ("(flood headline:)", "needs a word after it"),
+    ("date:[2017-01-01 to 2017-02-01", "the '\\[' at position 6 is never closed"),
     ("*", "every article"), ("a*", "almost every word"), ("x" * 3000, "too long"), ("word~3", "at most 2"),
 ])
 def test_malformed_queries_explain_themselves(text, message):
