@@ -3,7 +3,8 @@
 Metadata comes first from JSON-LD, then OpenGraph and meta tags, then the page itself (``<h1>``,
 ``<time>``). The main text comes from trafilatura in its precision mode, whose content-container,
 link-density and text-density heuristics score best on real news pages (bench/extraction.py),
-run on the element that holds most of the page's paragraph text; when it finds nothing, the page's text is read line by line as full-page text scrapes are.
+run on the element that holds most of the page's paragraph text; when it finds nothing, the
+page's text is read line by line as full-page text scrapes are.
 """
 
 from __future__ import annotations
