@@ -86,8 +86,11 @@ class ArrayEvaluator:
     def top(self, matches: Matches, count: int, sort: str = "relevance") -> list[tuple[int, float]]:
         """The first ``count`` (docnum, score) pairs in the given order.
 
-        Ties keep document order, as Whoosh's collectors do; undated articles come last when
-        sorting by date.
+        Equal scores put the newer article first (a filter alone, like ``date:2017``, scores
+        every article alike: it lists them newest first), and articles equal in both keep
+        document order, as Whoosh's collectors do (``searcher.RELEVANCE_ORDER`` sorts the same
+        way). Undated articles come after dated ones of the same score, and last when sorting
+        by date.
         """
         docnums = matches.docnums()
         scores = matches.scores[docnums]
@@ -97,12 +100,12 @@ class ArrayEvaluator:
                 cutoff = np.partition(scores, len(scores) - count)[len(scores) - count]
                 keep = scores >= cutoff
                 docnums, scores = docnums[keep], scores[keep]
-            order = np.lexsort((docnums, -scores))
+            dates = self.dates()[docnums]
+            order = np.lexsort((docnums, -dates.astype(np.float64), _undated(dates), -scores))
         else:
             dates = self.dates()[docnums]
-            undated = dates == np.iinfo(np.uint64).max
             keys = dates.astype(np.float64) * (-1.0 if sort == "-date" else 1.0)
-            order = np.lexsort((docnums, keys, undated))
+            order = np.lexsort((docnums, keys, _undated(dates)))
         order = order[:count]
         return [(int(d), float(s)) for d, s in zip(docnums[order], scores[order], strict=True)]
 
@@ -346,3 +349,7 @@ def _values_of(matcher, docnums: np.ndarray) -> dict[int, bytes]:
         if matcher.is_active() and matcher.id() == docnum:
             found[docnum] = matcher.value()
     return found
+
+
+def _undated(dates: np.ndarray) -> np.ndarray:
+    return dates == np.iinfo(np.uint64).max

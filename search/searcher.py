@@ -33,6 +33,16 @@ SORTS = ("relevance", "date", "-date")
 MAX_LIMIT = 1000
 SUGGEST_BELOW = 5  # results; more than this and the words were probably meant
 _TEXT_FIELDS = {"headline", "summary", "caption", "body"}
+_DATED_FIRST = sorting.QueryFacet({0: wq.Every("date")}, other=1)
+# Best score first; among equal scores the newer article, undated ones after dated (as
+# ArrayEvaluator.top orders them).
+RELEVANCE_ORDER = sorting.MultiFacet([sorting.ScoreFacet(), _DATED_FIRST, sorting.FieldFacet("date", reverse=True)])
+
+
+def relevance_score(hit) -> float:
+    """The score of a hit found with ``sortedby=RELEVANCE_ORDER``: Whoosh gives a sorted hit its
+    sort key, which starts with the score negated."""
+    return -hit.score[0]
 # What a damaged or half-written index raises from inside Whoosh when it is opened or read.
 _DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error, zlib.error,
            pickle.UnpicklingError, whoosh_index.IndexError, CorruptIndexError)
@@ -268,13 +278,13 @@ class Searcher:
 
     def _rank_with_whoosh(self, parsed: wq.Query, count: int, sort: str) -> _Ranked:
         if sort == "relevance":
-            results = self._searcher.search(parsed, limit=count, terms=False)
+            results = self._searcher.search(parsed, limit=count, terms=False, sortedby=RELEVANCE_ORDER)
+            entries = [(hit.docnum, relevance_score(hit)) for hit in results]
         else:
             # Undated articles come last in both directions.
-            order = sorting.MultiFacet([sorting.QueryFacet({0: wq.Every("date")}, other=1),
-                                        sorting.FieldFacet("date", reverse=sort == "-date")])
+            order = sorting.MultiFacet([_DATED_FIRST, sorting.FieldFacet("date", reverse=sort == "-date")])
             results = self._searcher.search(parsed, limit=count, sortedby=order)
-        entries = [(hit.docnum, hit.score if isinstance(hit.score, float) else 0.0) for hit in results]
+            entries = [(hit.docnum, 0.0) for hit in results]
         return _Ranked(len(results), entries, None)
 
     def _highlight_terms(self, parsed: wq.Query) -> tuple[set[str], set[str]]:

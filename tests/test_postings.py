@@ -15,7 +15,7 @@ from indexer.schema import make_schema
 from search import ranking
 from search.postings import ArrayEvaluator, Unsupported
 from search.query import QueryError, parse_query, relax
-from search.searcher import Searcher
+from search.searcher import RELEVANCE_ORDER, Searcher, relevance_score
 from search.snippets import find_matches
 
 QUERIES = [
@@ -26,8 +26,8 @@ QUERIES = [
 
 
 def whoosh_top(searcher, parsed, count):
-    results = searcher.search(parsed, limit=count)
-    return len(results), [(hit.docnum, hit.score) for hit in results]
+    results = searcher.search(parsed, limit=count, sortedby=RELEVANCE_ORDER)
+    return len(results), [(hit.docnum, relevance_score(hit)) for hit in results]
 
 
 def array_top(evaluator, parsed, count):
@@ -72,7 +72,7 @@ def test_other_shapes_are_left_to_whoosh(opened, text):
         evaluator.evaluate(parse_query(text, searcher.schema))
 
 
-def test_date_order_puts_undated_articles_last(tmp_path):
+def test_date_order_puts_undated_articles_last_and_ties_put_the_newer_first(tmp_path):
     schema = make_schema()
     index = whoosh_index.create_in(str(tmp_path), schema)
     with index.writer() as writer:
@@ -88,6 +88,13 @@ def test_date_order_puts_undated_articles_last(tmp_path):
         assert ids("date") == ["a2", "a0", "a3", "a1"]
         assert ids("-date") == ["a3", "a0", "a2", "a1"]
         assert evaluator.years_and_months(matches.docnums())[0].tolist() == [2020, 2019, 2021]
+        # The same text scores the same: the newer article first, the undated one after the dated.
+        assert ids("relevance") == ["a3", "a0", "a2", "a1"]
+        # Whoosh's own search (for queries the evaluator leaves to it) breaks ties the same way.
+        phrase = parse_query('"harbour news"', schema)
+        found = searcher.search(phrase, limit=10, sortedby=RELEVANCE_ORDER)
+        assert [hit["id"] for hit in found] == ["a3", "a0", "a2", "a1"]
+        assert len({relevance_score(hit) for hit in found}) == 1
 
 
 def test_segments_with_deleted_articles(tmp_path):
