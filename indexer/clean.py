@@ -39,11 +39,15 @@ SOCIAL = _any(
     r"^(?:facebook|twitter|whatsapp|linkedin|reddit|email)(?:\s*[|/·•,]?\s*(?:facebook|twitter"
     r"|whatsapp|linkedin|reddit|email|print))+\s*$",
     r"^share (?:this|on|via)\b.{0,40}$",
+    # A share button's label on a line of its own.
+    r"^(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|tumblr|telegram|stumbleupon|google\+"
+    r"|blogger|vkontakte|viber|pocket|flipboard|messenger)$",
     r"^click to (?:share|email|print|tweet|pin)\b",
     r"^(?:share\b.{0,30}?\b(?:facebook|twitter|email|whatsapp|linkedin|x|reddit)\s*)+$",
 )
 PROMO = _any(
-    r"\bclick here\b",
+    r"\bclick(?:ing)? here\b",
+    r"^continue reading (?:below|after (?:the )?(?:ad|advertisement))$",
     r"\bsubscribe (?:now|today|here|for|to (?:our|the))\b",
     r"\bsign up (?:for|to)\b.{0,60}\bnewsletters?\b",
     r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b",
@@ -93,6 +97,7 @@ RELATED_HEADING = _any(
     r"^related(?: (?:content|articles?|stories|coverage|news|posts|reading|topics|videos?))?\s*:?$",
     r"^more (?:from|stories|news|on)\b.{0,40}$",
     r"^recommended(?: for you| stories| reading)?\s*:?$",
+    r"^(?:don'?t miss|do not miss|must read|editor'?s'? picks?|in case you missed it)\s*[:!]?$",
     r"^you (?:may|might) (?:also )?(?:like|be interested in)\s*:?$",
     r"^(?:most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|top stories)\b.{0,30}$",
     # The same headings in the other languages news sites are most often scraped in.
@@ -105,7 +110,10 @@ RELATED_HEADING = _any(
 COMMENTS_HEADING = _any(
     r"^(?:\d+\s+)?comments?\s*(?:\(\d+\))?\s*:?$|^leave a (?:comment|reply)\b|^join the conversation$",
     r"^(?:\d+|no|one)\s+(?:responses?|comments?|replies|reactions)\b.{0,80}$",
-    r"^(?:permalink|show|view|load|see) (?:\d+ )?(?:all )?comments?\b",
+    r"^(?:permalink|show|view|load|see|read)(?: (?:all|more|new|older|\d+))* comments?\b",
+    r"^(?:add|post|write|submit) (?:a |your )?(?:comment|reply)\b.{0,20}$",
+    r"^(?:all|readers?'?|latest|newest|recent|most recent|top) comments?\b.{0,20}$",
+    r"^comments? (?:are|is) (?:closed|disabled)\b",
     r"^[\w.@-]{2,40} (?:says|said|wrote|commented):$",
     r"^(?:deixe|deja|lascia|hinterlasse|laissez|tinggalkan) (?:uma|una|un|einen|eine|un|komentar)\b.{0,40}$",
     r"^(?:comentários?|comentarios?|commenti|kommentare|commentaires|komentar)\s*(?:\(\d+\))?\s*:?$",

@@ -98,6 +98,7 @@ def main_region(lines: list[str]) -> tuple[int, int]:
     functional = _function_words(chain.from_iterable(words))
     scores = [line_score(line, functional, line_words) for line, line_words in zip(lines, words, strict=True)]
     start, end = _best_run(scores)
+    end = _before_comments(lines, scores, start, end)
     islands = _islands(scores, start, end)
     floor = EDGE_ISLAND_SHARE * sum(total for _, _, total in islands)
     while len(islands) > 1 and islands[0][2] < floor:
@@ -106,6 +107,18 @@ def main_region(lines: list[str]) -> tuple[int, int]:
         islands.pop()
     start, end = (islands[0][0], islands[-1][1]) if islands else (start, end)
     return start, _through_data_list(lines, end)
+
+
+def _before_comments(lines: list[str], scores: list[float], start: int, end: int) -> int:
+    """The region's end, moved up to a comments heading after the article's text: readers'
+    comments (and a site's rules for them) read as prose too."""
+    after_text = False
+    for index in range(start, end):
+        if scores[index] > 0:
+            after_text = True
+        elif after_text and scores[index] < 0 and clean.COMMENTS_HEADING.match(lines[index].strip()):
+            return index
+    return end
 
 
 def _through_data_list(lines: list[str], end: int) -> int:

@@ -15,6 +15,7 @@ from indexer import clean
     "Advertisement", "We use cookies to improve your experience.",
     "© 2024 Valley Courier Media. All rights reserved.", "Copyright 2019 The Times",
     "Read more: Council approves new bus lanes", "Read related article: Floods hit the coast",
+    "Pinterest", "Telegram", "Continue reading below", "Get the Courier app on the go by clicking here",
 ])
 def test_boilerplate_lines(line):
     assert clean.is_boilerplate_line(line)
@@ -25,6 +26,7 @@ def test_boilerplate_lines(line):
     "Shares in the company rose 6 percent after the announcement.",
     "She read the report in two minutes and called it a disgrace.",
     "The club said a record 24,000 tickets had been sold.",
+    "Telegram messages between the two men were read out in court.",
 ])
 def test_article_sentences_are_kept(line):
     assert not clean.is_boilerplate_line(line)
@@ -96,6 +98,9 @@ def test_comment_sections_are_cut():
     assert kept == ["Story paragraph."]
     kept, _ = clean.strip_boilerplate(["História.", "Deixe uma resposta Cancelar resposta", "Comentário"])
     assert kept == ["História."]
+    for heading in ("Add a comment", "All comments", "Show more comments (20)", "Comments are closed."):
+        kept, _ = clean.strip_boilerplate(["Story paragraph.", heading, "A reader's long reply, in prose, goes here."])
+        assert kept == ["Story paragraph."], heading
 
 
 def test_related_box_in_the_middle_is_skipped_up_to_the_next_prose():
@@ -105,6 +110,9 @@ def test_related_box_in_the_middle_is_skipped_up_to_the_next_prose():
     assert kept == [lines[0], lines[-1]]
     kept, _ = clean.strip_boilerplate(["Primeiro parágrafo.", "Artigos relacionados", "Outro título"])
     assert kept == ["Primeiro parágrafo."]
+    lines = ["First paragraph of the story.", "DON'T MISS", "Ferry fares rise again for the summer season",
+             "The story then goes on for another sentence that is long enough to read as prose here."]
+    assert clean.strip_boilerplate(lines)[0] == [lines[0], lines[-1]]
 
 
 def test_bare_timestamps_leave_the_body():

@@ -41,6 +41,18 @@ def test_other_languages_use_the_pages_own_function_words():
     assert lines[start:end] == story
 
 
+def test_the_story_ends_before_its_comment_section():
+    # Readers' comments and a site's rules for them read as prose: the heading ends the story.
+    comments = ["", "Reddit", "Telegram", "Add a comment", "",
+                "Users must speak respectfully to the other participants in the discussion, and to the "
+                "people the article is about, or their comments will be deleted by the moderators.",
+                "A comment will be deleted if it does not correspond with the subject of the post, or if "
+                "it promotes hatred and discrimination on any basis at all, as the rules of the site say."]
+    lines = NAV + STORY + comments + FOOTER
+    start, end = main_region(lines)
+    assert lines[start:end] == STORY
+
+
 def test_a_table_right_after_the_story_is_kept():
     table = ["June 9 – West Palm Beach, FL @ Coral Sky", "June 10 – Tampa, FL @ Credit Union Hall",
              "June 14 – Atlanta, GA @ Ameris Bank Arena", "June 17 – Nashville, TN @ Bridgestone Arena"]
