@@ -124,7 +124,7 @@ def _read_body_metadata(tree: lxml.html.HtmlElement, page: HtmlPage) -> None:
 def _story_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """The deepest element holding most of the page's paragraph text, alone in a page of its own:
     the story without the page's navigation, rails and footers. trafilatura then prunes and scores
-    that part of the page only, at a third of the cost (bench/extraction.py: F1 0.974 -> 0.977 on
+    that part of the page only, at half the cost (bench/extraction.py: F1 0.974 -> 0.977 on
     real pages, from 0.80 to 0.95 of the text; at 0.75 a comment thread or a teaser rail can
     stand for the story). Otherwise the whole page. The element is moved, not copied: ``tree``
     is not used again."""
