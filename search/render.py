@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from datetime import datetime
 
 from .results import Facets, Hit, SearchResults
@@ -26,6 +25,7 @@ _ESCAPE_SEQUENCE = re.compile(
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_COLOUR_CODE = re.compile(r"\x1b\[[0-9;]*m")  # the styles below, and only they, reach _wrap
 HIGHLIGHT = "\x1b[1;33m"
 DATE_COLOUR = "\x1b[36m"
 PEOPLE_COLOUR = "\x1b[32m"
@@ -153,6 +153,19 @@ def format_date(value: datetime) -> str:
 
 
 def _wrap(text: str, width: int, indent: str) -> list[str]:
-    # Wrapping works on visible characters; ANSI codes make lines look longer than they are.
-    return textwrap.wrap(text, width=max(20, width), initial_indent=indent, subsequent_indent=indent,
-                         break_long_words=False, break_on_hyphens=False) or [indent]
+    """Words filled into lines of ``width`` visible characters: colour codes take no room on the
+    screen (textwrap counts them, and lines with highlighted words came out shorter)."""
+    width = max(20, width)
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for word in text.split():
+        size = len(_COLOUR_CODE.sub("", word))
+        if line and used + 1 + size > width:
+            lines.append(indent + " ".join(line))
+            line, used = [], 0
+        used += size + (1 if line else 0)
+        line.append(word)
+    if line:
+        lines.append(indent + " ".join(line))
+    return lines or [indent]

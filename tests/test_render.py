@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from search.render import HIGHLIGHT as HIGHLIGHT_ON
 from search.render import highlighted, render_article, render_hit, render_json, render_timeline, safe
 from search.results import Facets, Hit, SearchResults
 from search.snippets import Fragment
@@ -58,3 +59,17 @@ def test_meta_line_fits_the_width_keeping_the_file_names_end():
     long.id = "very/deep/folder/structure/of/a/news/archive/2023-08-27-election-result.txt"
     meta = render_hit(long, colour=False, width=70).splitlines()[1]
     assert len(meta) <= 70 and meta.endswith("election-result.txt")
+
+
+def test_snippet_lines_fill_the_width_whether_words_are_coloured_or_not():
+    text = ("The harbour authority said the levees along the harbour would rise by a metre, and the "
+            "harbour master said the work on the levees would start in the spring, before the floods.")
+    lines = {}
+    for name, spans in (("coloured", [(m, m + 7) for m in range(len(text)) if text.startswith("harbour", m)]),
+                        ("plain", [])):
+        found = hit(text=text)
+        found.fragments = [Fragment(text, spans)]
+        lines[name] = render_hit(found, colour=True, width=60).splitlines()[2:]
+    visible = [len(line.replace(HIGHLIGHT_ON, "").replace("\x1b[0m", "")) for line in lines["coloured"]]
+    assert HIGHLIGHT_ON in lines["coloured"][0]
+    assert visible == [len(line) for line in lines["plain"]] and max(visible) <= 60 and len(visible) == 4
