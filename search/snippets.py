@@ -109,10 +109,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end, after = match.start(), match.group()[1:]
+        space = after.lstrip("\"”’)]")
         if text[end] != "\n":
-            end += 1  # the sentence keeps its full stop
+            end += 1 + len(after) - len(space)  # the sentence keeps its full stop and closing quotes
         else:  # a line break ends a sentence only at a blank line
-            space = after.lstrip("\"”’)]")
             if len(space) == len(after):  # the break is the blank line's first
                 if "\n" not in space:
                     continue
