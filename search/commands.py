@@ -169,7 +169,7 @@ def _people(state: ShellState, argument: str) -> str:
     return render_people(state.searcher.facets(state.query), colour=state.env.colour)
 
 
-@command("timeline", ":timeline", "results per month as a bar chart")
+@command("timeline", ":timeline", "results per month as a bar chart (per year over three years)")
 def _timeline(state: ShellState, argument: str) -> str:
     if not state.query:
         return "No search yet.\n"

@@ -137,12 +137,37 @@ def render_people(facets: Facets, *, colour: bool) -> str:
 
 
 def render_timeline(facets: Facets, *, colour: bool, width: int = 60) -> str:
-    """Hits per month as a bar chart."""
+    """Hits per month as a bar chart, months without hits included so that gaps show; per year
+    when the results span more than ``TIMELINE_MONTHS`` months."""
     if not facets.months:
         return "No dated articles in these results.\n"
-    top = max(count for _, count in facets.months)
-    return "".join(f"{month}  {paint('█' * max(1, round(count / top * width)), DATE_COLOUR, colour)} {count}\n"
-                   for month, count in facets.months)
+    rows = _every_month(facets.months)
+    if len(rows) > TIMELINE_MONTHS:
+        counts = dict(facets.years)
+        rows = [(str(year), counts.get(year, 0)) for year in range(min(counts), max(counts) + 1)]
+    top = max(count for _, count in rows)
+    label = max(len(period) for period, _ in rows)
+    return "".join(f"{period:<{label}}  {paint('█' * _bar(count, top, width), DATE_COLOUR, colour)} {count}\n"
+                   for period, count in rows)
+
+
+TIMELINE_MONTHS = 36
+
+
+def _every_month(months: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    counts = dict(months)
+    periods = (f"{number // 12:04d}-{number % 12 + 1:02d}"
+               for number in range(_month_number(min(counts)), _month_number(max(counts)) + 1))
+    return [(period, counts.get(period, 0)) for period in periods]
+
+
+def _month_number(period: str) -> int:
+    year, month = period.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def _bar(count: int, top: int, width: int) -> int:
+    return max(1, round(count / top * width)) if count else 0
 
 
 def format_date(value: datetime) -> str:

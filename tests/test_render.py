@@ -49,9 +49,15 @@ def test_json_is_terminal_safe_and_complete():
     assert '"highlights": [\n        [\n          4,\n          8' in text
 
 
-def test_timeline_bars():
-    chart = render_timeline(Facets(months=[("2022-03", 4), ("2022-04", 1)]), colour=False, width=8)
-    assert chart.splitlines() == ["2022-03  ████████ 4", "2022-04  ██ 1"]
+def test_timeline_bars_show_the_months_without_hits():
+    chart = render_timeline(Facets(months=[("2022-11", 4), ("2023-02", 1)]), colour=False, width=8)
+    assert chart.splitlines() == ["2022-11  ████████ 4", "2022-12   0", "2023-01   0", "2023-02  ██ 1"]
+
+
+def test_timeline_of_many_years_counts_per_year():
+    facets = Facets(months=[("2015-01", 2), ("2019-06", 1)], years=[(2015, 2), (2019, 1)])
+    chart = render_timeline(facets, colour=False, width=4)
+    assert chart.splitlines() == ["2015  ████ 2", "2016   0", "2017   0", "2018   0", "2019  ██ 1"]
 
 
 def test_meta_line_fits_the_width_keeping_the_file_names_end():
