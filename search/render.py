@@ -29,6 +29,7 @@ _COLOUR_CODE = re.compile(r"\x1b\[[0-9;]*m")  # the styles below, and only they,
 HIGHLIGHT = "\x1b[1;33m"
 DATE_COLOUR = "\x1b[36m"
 PEOPLE_COLOUR = "\x1b[32m"
+TIMELINE_MONTHS = 36  # a longer span is charted per year: a bar per month would not fit a screen
 
 
 def safe(text: str, *, newlines: bool = False) -> str:
@@ -149,9 +150,6 @@ def render_timeline(facets: Facets, *, colour: bool, width: int = 60) -> str:
     label = max(len(period) for period, _ in rows)
     return "".join(f"{period:<{label}}  {paint('█' * _bar(count, top, width), DATE_COLOUR, colour)} {count}\n"
                    for period, count in rows)
-
-
-TIMELINE_MONTHS = 36
 
 
 def _every_month(months: list[tuple[str, int]]) -> list[tuple[str, int]]:
