@@ -29,6 +29,7 @@ from .aliases import PeopleTable, changed_names
 from .article import Article
 from .codec import NewsCodec
 from .extract import parse_articles
+from .orphans import exit_with_parent
 from .readers import DEFAULT_LIMITS, Limits, UnreadableFile, is_supported
 from .schema import SCHEMA_VERSION, make_schema
 from .writer import open_writer
@@ -39,7 +40,9 @@ _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewe
 # merges them back in Python: 20,000 articles split over two writers fit (512 MB did not always:
 # a spill cost a third of the build). Peak per process: about 650 MB at 20,000 articles, 956 MB
 # at 100,000 (bench/scale.py), where the pools fill and spill.
-_WRITER_OPTIONS = {"limitmb": 600, "compound": False, "codec": NewsCodec()}
+# Whoosh's write lock can outlive a killed build for a moment, until its writer processes notice
+# (indexer/orphans.py): wait for it rather than fail.
+_WRITER_OPTIONS = {"limitmb": 600, "compound": False, "codec": NewsCodec(), "timeout": 10.0}
 _PARALLEL_WRITE_FROM = 500  # articles; below this, starting writer processes costs more than it saves
 
 Progress = Callable[[int, int], None]
@@ -315,7 +318,7 @@ class _Build:
             results: Iterator[_Parsed] = map(_parse_file, work)
             done = self._collect(results, len(work))
         else:
-            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+            with ProcessPoolExecutor(self.jobs, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
                 done = self._collect(pool.map(_parse_file, work, chunksize=16), len(work))
         for item in done:
             if item.error:
@@ -340,12 +343,14 @@ class _Build:
         else:
             generation = live
             ix = whoosh_index.open_dir(str(generation))
-        if self.jobs > 1 and sum(len(item.entry["ids"]) for item in parsed.values()) >= _PARALLEL_WRITE_FROM:
-            # Whoosh's multi-process writer, one segment per process (whoosh3 keeps every document;
-            # tests/test_whoosh_contract.py checks it): +40% on two cores.
-            writer = open_writer(ix, procs=self.jobs, **_WRITER_OPTIONS)
-        else:
-            writer = open_writer(ix, **_WRITER_OPTIONS)
+        # Whoosh's multi-process writer, one segment per process (whoosh3 keeps every document;
+        # tests/test_whoosh_contract.py checks it): +40% on two cores.
+        parallel = self.jobs > 1 and sum(len(item.entry["ids"]) for item in parsed.values()) >= _PARALLEL_WRITE_FROM
+        try:
+            writer = open_writer(ix, procs=self.jobs if parallel else 1, **_WRITER_OPTIONS)
+        except whoosh_index.LockError as error:
+            raise BuildError(f"{generation} is locked by another process (a build's writer that did not "
+                             "end?); stop it and run the build again") from error
         try:
             for rel in removed + [r for r in parsed if r in old_files]:
                 _delete_file(writer, old_files[rel])

@@ -16,6 +16,7 @@ process, as ``whoosh.multiproc.MpWriter`` with ``multisegment=True`` does.
 from __future__ import annotations
 
 import heapq
+import os
 import pickle
 from collections.abc import Iterator
 from itertools import groupby
@@ -24,6 +25,8 @@ from operator import itemgetter
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
+
+from .orphans import exit_with_parent
 
 Posting = tuple[str, bytes, int, float, bytes]
 # (field, word as bytes, its postings in document order): one word's postings in a segment.
@@ -122,7 +125,12 @@ class NewsSegmentWriter(_PooledByWord, SegmentWriter):
 class _NewsSubWriter(SubWriterTask):
     """A sub-process of ``NewsMpWriter``: Whoosh's, writing its segment with a ``TermPool``."""
 
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.parent_pid = os.getpid()
+
     def run(self) -> None:
+        exit_with_parent(self.parent_pid)
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = NewsSegmentWriter(ix, _lk=False, **self.kwargs)
         while self.running:
