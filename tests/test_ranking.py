@@ -52,6 +52,15 @@ def test_expansion_adds_words_from_the_first_results(corpus_index):
         assert fed.total >= plain.total
 
 
+def test_feedback_counts_the_words_near_the_query_words():
+    near_story = "The levees along the river failed after three days of rain, engineers said."
+    aside = " ".join(["Elsewhere the orchestra played a concert of baroque music in the park."] * 20)
+    counts = dict(ranking.words_near(f"{near_story} {aside}", {"leve"}))
+    assert counts["river"] == 1 and counts["engin"] == 1
+    assert 0 < counts["orchestra"] < 20  # the asides more than a window away do not count
+    assert dict(ranking.words_near(aside, {"leve"}))["orchestra"] == 20  # no query word: every word
+
+
 def test_coordination_prefers_articles_holding_more_of_the_words(tmp_path):
     from conftest import article_text, write
 
