@@ -41,7 +41,8 @@ _FIELD_AND_SPACE = re.compile(r"(?<![\w:])([A-Za-z_]\w*):\s+")
 _FIELD_WITHOUT_WORD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\s*(?:\)|$))")
 _QUERY_FIELDS = {*DEFAULT_FIELDS, "date", "source", "authors", "before", "after",
                  *(alias for aliases in FIELD_ALIASES.values() for alias in aliases)}
-_RANGE = re.compile(r"\bdate:\[\s*(?P<start>[^\]]*?)\s+to\s+(?P<end>[^\]]*?)\s*\]", re.IGNORECASE)
+_RANGE = re.compile(r"\bdate:\[\s*(?:(?P<start>[^\]]*?)\s+)?to\b(?:\s+(?P<end>[^\]]*?))?\s*\]", re.IGNORECASE)
+_DAY_MONTH_OR_YEAR = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
 
 
 class QueryError(ValueError):
@@ -69,8 +70,7 @@ def parse_query(text: str, schema: Schema) -> wq.Query:
     except Exception as error:  # noqa: BLE001 - Whoosh's date and range plugins raise bare Exception
         raise QueryError(f"cannot understand the query near {_first_field(text)!r}: {error}") from error
     if errors:
-        raise QueryError(f"not a date: {errors[0]!r} (write dates as 2017, 2017-02 or 2017-02-06)",
-                         text.find(errors[0]))
+        raise _not_a_date(errors[0], text.find(errors[0]))
     _check_terms(parsed)
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         raise QueryError("the query has no words to search for (only common words like 'the'?)")
@@ -211,7 +211,7 @@ def _comparison_as_range(match: re.Match) -> str:
     operator, when = match.group("op"), match.group("when")
     period = _period(when)
     if period is None:
-        raise QueryError(f"not a date: {when!r} (write dates as 2017, 2017-02 or 2017-02-06)", match.start())
+        raise _not_a_date(when, match.start())
     start, end = period
     if operator == "<":
         return f"date:[to {(start - timedelta(days=1)).date().isoformat()}]"
@@ -277,21 +277,34 @@ def _check_fields(text: str, schema: Schema) -> None:
 
 
 def _check_ranges(text: str) -> None:
+    """Refuse a range with an impossible end (Whoosh would quietly leave that end open) or whose
+    start comes after its end."""
     for match in _RANGE.finditer(text):
-        start, end = (_range_end(match.group(name)) for name in ("start", "end"))
-        if start and end and start > end:
+        start = _range_end(match.group("start"), match.start())
+        end = _range_end(match.group("end"), match.start())
+        if start and end and start[0] > end[1]:
             raise QueryError(f"date range runs backwards: {match.group('start')} is after {match.group('end')}",
                              match.start())
 
 
-def _range_end(text: str) -> datetime | None:
-    text = text.strip()
-    if re.fullmatch(r"\d{4}", text):
-        return datetime(int(text), 1, 1)
-    if re.fullmatch(r"\d{4}-\d{1,2}", text):
-        year, month = map(int, text.split("-"))
-        return datetime(year, month, 1) if 1 <= month <= 12 else None
-    return parse_date(text)
+def _range_end(text: str | None, position: int) -> tuple[datetime, datetime] | None:
+    """The first and last moment a range's end names; ``None`` for an open end or a word that
+    Whoosh reads itself ("today")."""
+    text = (text or "").strip()
+    if not text[:1].isdigit():
+        return None
+    if _DAY_MONTH_OR_YEAR.fullmatch(text):
+        period = _period(text)
+    else:
+        moment = parse_date(text)
+        period = (moment, moment) if moment else None
+    if period is None:
+        raise _not_a_date(text, position)
+    return period
+
+
+def _not_a_date(text: str, position: int) -> QueryError:
+    return QueryError(f"not a date: {text!r} (write dates as 2017, 2017-02 or 2017-02-06)", position)
 
 
 def _check_terms(parsed: wq.Query) -> None:

@@ -39,6 +39,8 @@ def ids(results) -> set[str]:
     ("date:2016-12-31", {"y2016-end"}),
     ("date:[2017-01-01 to 2017-02-28]", {"y2017-start", "feb-first", "feb-last"}),
     ("date:[2017-02-01 to 2017-03-01]", {"feb-first", "feb-last", "mar-first"}),
+    ("date:[2017-01-31 to 2017-02]", {"feb-first", "feb-last"}),
+    ("date:[to 2016-12-31]", {"y2016-end", "leap"}),
     ("date:>2017-02-01", {"feb-last", "mar-first"}),
     ("date:>=2017-02-01", {"feb-first", "feb-last", "mar-first"}),
     ("date:<=2016-02-29", {"leap"}),
