@@ -30,6 +30,9 @@ _SENTENCE_END = re.compile(r"[.!?…\"”’]\s*$")
 
 GOOD_WORDS = 12        # a line this long with enough function words is article prose
 GOOD_STOPWORDS = 0.28  # share of function words in prose; menus and teasers have far fewer
+# A wire lede can be mostly names and titles ("WASHINGTON - Treasury Secretary James Baker and
+# Federal Reserve Board Chairman Paul Volcker met..."); a whole sentence with this few still counts.
+LEDE_STOPWORDS = 0.10
 SHORT_WORDS = 6
 # Penalties, tuned on bench/extraction.py: a menu is a long run of short lines, while an article
 # only pauses for a few (subheadings, list items) between paragraphs.
@@ -80,7 +83,7 @@ def line_score(line: str, functional: frozenset[str] = STOPWORDS, words: list[st
     ends_sentence = bool(_SENTENCE_END.search(text))
     if len(words) >= GOOD_WORDS and stop_share >= GOOD_STOPWORDS:
         return float(min(len(words), 60))
-    if len(words) >= GOOD_WORDS and stop_share >= GOOD_STOPWORDS / 2 and ends_sentence:
+    if len(words) >= GOOD_WORDS and stop_share >= LEDE_STOPWORDS and ends_sentence:
         return min(len(words), 60) / 2  # a name-heavy sentence, as news ledes are
     if len(words) >= SHORT_WORDS and stop_share >= GOOD_STOPWORDS and ends_sentence:
         return len(words) / 2

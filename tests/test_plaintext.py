@@ -54,3 +54,13 @@ def test_hard_wrapped_text_is_read_as_paragraphs():
     assert run_in.headline.startswith("The council met on Tuesday") and run_in.headline.endswith("…")
     menu = ["Home", "News", "Sport", "Business and economy", "Opinion", "Culture", "Weather today"] * 3
     assert not is_hard_wrapped(menu)
+
+
+def test_a_lede_of_names_and_titles_stays_in_the_body():
+    lede = ("PORT ALDER, May 2 - Finance Minister Tomasz Brennan and Central Bank Governor Ingrid Solberg "
+            "met senior Halcyon Systems Dredging Division executives, including Chief Executive Darnell Okoye, "
+            "Brennan said.")
+    text = (f"Brennan, Solberg Meet Port Chiefs\n\nMay 2, 2024 16:40\n\n{lede}\n\n"
+            "The talks lasted two hours and covered the cost of dredging the outer channel.\n\n"
+            "Gallagher said the authority would publish its own estimate of the work next month.\n")
+    assert parse_layout(text).paragraphs[0] == lede
