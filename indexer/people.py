@@ -49,10 +49,12 @@ maj captain capt lieutenant lt sergeant sgt admiral commander officer king queen
 emperor pope cardinal bishop archbishop deputy foreign defense defence interior finance prime
 economy justice health education trade energy state attorney lawmaker mp mk commissioner inspector
 superintendent detective coach manager striker midfielder winger substitute defender goalkeeper
-forward player chancellor leader head founder owner analyst economist professor researcher fellow
+forward player quarterback linebacker pitcher shortstop batsman bowler chancellor leader head founder
+owner analyst economist professor researcher fellow
 editor writer author reporter correspondent columnist anchor host actor actress singer star champion
 veteran candidate nominee delegate speaker treasurer auditor prosecutor lawyer attorney councillor
-councilman councilwoman alderman sheriff constable ayatollah mullah patriarch rector dean
+councilman councilwoman alderman sheriff constable ayatollah mullah patriarch rector dean staff
+investor photo photographer
 """.split())
 NATIONALITIES = frozenset("""
 american british english scottish welsh irish french german italian spanish portuguese dutch belgian
@@ -62,7 +64,8 @@ palestinian syrian lebanese jordanian egyptian iraqi iranian saudi emirati qatar
 omani afghan pakistani indian bangladeshi chinese japanese korean vietnamese thai indonesian
 malaysian filipino australian canadian mexican brazilian argentine argentinian chilean colombian
 peruvian venezuelan cuban nigerian kenyan ethiopian african european asian arab muslim christian
-jewish catholic democratic republican conservative liberal socialist
+jewish catholic democratic republican conservative liberal socialist frenchman frenchwoman englishman
+englishwoman dutchman scotsman irishman welshman countryman compatriot
 """.split())
 PLACES = frozenset("""
 america usa us uk britain england scotland wales ireland france germany italy spain portugal
@@ -91,8 +94,10 @@ service services affairs security defense defence project program programme init
 front alliance coalition council cabinet government administration embassy consulate newsroom desk bureau
 series shield trophy sea ocean gulf
 strait democrats republicans socialists conservatives liberals greens industry industries reuters afp
-tass xinhua bloomberg interfax itar
+tass xinhua bloomberg interfax itar co treasury images
 """.split())
+# Share buttons and platforms run into names in scraped text ("Facebook Twitter Bernard Sansaricq").
+PLATFORMS = frozenset("facebook twitter instagram linkedin whatsapp youtube pinterest reddit tiktok telegram".split())
 CALENDAR = frozenset("""
 january february march april may june july august september october november december jan feb mar
 apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
@@ -102,12 +107,20 @@ a an the this that these those it its he she they we you i his her their our my 
 yet if when while after before since as at in on of for from to by with without about over under
 into onto during despite although though however meanwhile moreover also according asked both each
 every some many most more few all any no not none there here then what which who whom whose where
-why how yes also just only even still again once
+why how yes also just only even still again once neither either later earlier meanwhile instead
+finally separately similarly indeed already eventually overall currently recently previously
+initially ultimately nevertheless nonetheless otherwise besides thus therefore hence perhaps maybe
+certainly clearly obviously unfortunately fortunately sadly surprisingly interestingly importantly
+notably specifically additionally furthermore consequently accordingly elsewhere afterwards soon
+now today tonight yesterday tomorrow sometimes often usually never always like unlike including
+following among amid against between through within until upon via whether because unless one two
+three four five six seven eight nine ten eleven twelve
 """.split())
 # Words that are never part of a name, whatever their case ("Same Period Last Year" in a table).
 COMMON_WORDS = COMMON_STARTERS | STOPWORDS | frozenset("""
 week weeks year years month months day days ago last next same period basis total net average date
 time today tomorrow yesterday per cent percent up down high low new old first second third final
+hundred thousand million billion
 """.split())
 # Plural nouns that open sentences before a verb of speech ("Analysts said") but name no one.
 GROUP_NOUNS = frozenset("""
@@ -164,7 +177,7 @@ def extract_names(*texts: str) -> Names:
     mentions: list[_Mention] = []
     organisations: set[str] = set()
     for text in texts:
-        if text:
+        if text and not _title_cased(text):
             found, orgs = _mentions(text)
             mentions += found
             organisations |= orgs
@@ -233,6 +246,9 @@ def name_key(name: str) -> tuple[str, ...]:
         word = _NON_LETTERS.sub("", _ARTICLE_PREFIX.sub("", word))
         if word and word not in _KEY_PARTICLES:
             words.append(word)
+    if len(words) >= 3:
+        # A middle initial is a spelling, not another person: "Donald J. Trump" is "Donald Trump".
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return tuple(_fold_spelling(_VARIANTS.get(w, w)) for w in words)
 
 
@@ -274,8 +290,8 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str]]:
         organisations |= organisation
         if not runs:
             continue
-        # "in Port Alder" is a place; "in Okafor's view" is not.
-        locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20):start])) \
+        # "in Port Alder" and "The White House said" are places and things; "in Okafor's view" is not.
+        locative = (candidate.startswith("The ") or bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20):start]))) \
             and not _POSSESSIVE.search(candidate)
         spoken = bool(_SPEECH_AFTER.match(text[end:end + 30])) \
             or bool(_SPEECH_BEFORE.search(text[max(0, start - 30):start]))
@@ -315,7 +331,7 @@ def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], b
         lower = words[0].lower().rstrip(".")
         if _is_title(words[0]):
             titled = True
-        elif not (lower in NATIONALITIES or lower in PLACES or lower in CALENDAR
+        elif not (_is_nationality(lower) or _is_place(lower) or lower in CALENDAR
                   or (sentence_start and lower in COMMON_STARTERS)):
             break
         words = words[1:]
@@ -328,13 +344,27 @@ def _is_title(word: str) -> bool:
     return lower in TITLES or ("-" in lower and any(part in TITLES for part in lower.split("-")))
 
 
+def _is_nationality(lower: str) -> bool:
+    """"Italian", "Italians", "Indian-Americans", "Frenchmen"."""
+    if lower in NATIONALITIES:
+        return True
+    if not (lower.endswith("s") or "-" in lower or lower.endswith("men")):
+        return False
+    return all(part.removesuffix("s") in NATIONALITIES or part.replace("men", "man") in NATIONALITIES
+               for part in lower.split("-"))
+
+
+def _is_place(lower: str) -> bool:
+    return lower in PLACES or lower in PLATFORMS or ("." in lower and lower.replace(".", "") in PLACES)  # "U.S."
+
+
 def _split_at_places(words: list[str]) -> list[list[str]]:
     runs, current = [], []
     for word in words:
         lower = word.lower()
         if lower in ORG_WORDS:
             return []  # an organisation's name, not a person's
-        if lower in PLACES or lower in CALENDAR or lower in NATIONALITIES or lower in TITLES:
+        if _is_place(lower) or lower in CALENDAR or _is_nationality(lower) or lower in TITLES:
             if current:
                 runs.append(current)
             current = []
@@ -383,6 +413,17 @@ class _LowerCaseWords:
 
 def _joins_word(character: str) -> bool:
     return character.isalnum() or character in "_-"
+
+
+def _title_cased(text: str) -> bool:
+    """A headline written In Title Case ("Tultex Corp Sets Quarterly Dividend"): its capitals say
+    nothing about names, and the article's other texts name its people in running prose."""
+    words = _LONG_WORD.findall(text[:_TITLE_CHARS])
+    return len(words) >= 3 and not any(word[0].islower() for word in words)
+
+
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")  # "for", "the" and "of" stay lower case in many title styles
+_TITLE_CHARS = 300
 
 
 def _starts_sentence(text: str, position: int) -> bool:

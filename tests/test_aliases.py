@@ -13,6 +13,12 @@ def test_most_used_spelling_wins_and_surnames_resolve():
         ["Helen Ashworth", "Evgeny Aleksandrov"]
 
 
+def test_a_middle_initial_is_the_same_person_and_leaves_the_surname_unambiguous():
+    table = PeopleTable.build(["Rafael Moreno", "Rafael Moreno", "Rafael J. Moreno"])
+    assert table.canonical("Rafael J. Moreno") == "Rafael Moreno"
+    assert table.canonical("Moreno") == "Rafael Moreno"
+
+
 def test_ambiguous_surnames_stay_as_written():
     table = PeopleTable.build(["Lukas Brandt", "Nicholas Brandt"])
     assert table.canonical("Brandt") == "Brandt"

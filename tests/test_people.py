@@ -90,3 +90,30 @@ def test_repeated_mentions_read_their_own_context():
     text = "Mayor Ruth Ambler opened the bridge. Later, reporters met Ruth Ambler. Ambler said it was fine."
     assert extract_people(text) == ["Ruth Ambler"]
     assert extract_names("Crowds gathered in Port Alder. Port Alder is quiet now.").places == ["Port Alder"]
+
+
+def test_a_title_cased_headline_names_no_one_the_body_does_not():
+    headline = "Halcyon Systems Sets Quarterly Dividend As Okafor Praises Results"
+    body = "The Port Alder company said Prime Minister Adaeze Okafor welcomed the payout."
+    assert extract_people(headline, body) == ["Adaeze Okafor"]
+    # A headline written as a sentence still names people.
+    assert extract_people("Okafor praises Halcyon results after Darnell Okoye steps down", body) == \
+        ["Darnell Okoye", "Adaeze Okafor"]
+
+
+def test_things_and_places_with_dotted_or_plural_names_are_not_people():
+    text = ("The White House said it would reply. U.S. Treasury officials declined to comment. "
+            "Italians and Indian-Americans voted. Frenchman Patrick Vieira scored for Bank of Ireland Co. "
+            "Facebook Twitter Seahawks Quarterback Russell Wilson threw. Photo: Getty Images")
+    assert extract_people(text) == ["Patrick Vieira", "Russell Wilson"]
+
+
+def test_sentence_opening_words_and_numbers_are_not_part_of_names():
+    text = "Later Donald J. Trump spoke. Meanwhile Photo Ray Dotch was credited. Eight Brennan supporters cheered."
+    assert extract_people(text) == ["Donald J. Trump", "Ray Dotch"]
+
+
+def test_a_middle_initial_does_not_make_another_person():
+    assert name_key("Donald J. Trump") == name_key("Donald Trump")
+    assert name_key("George H. W. Bush") == name_key("George Bush")
+    assert name_key("J. K. Rowling") != name_key("K. Rowling")  # a first initial is kept
