@@ -42,9 +42,23 @@ SOCIAL = _any(
     # A share button's label on a line of its own.
     r"^(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|tumblr|telegram|stumbleupon|google\+"
     r"|blogger|vkontakte|viber|pocket|flipboard|messenger)$",
-    r"^click to (?:share|email|print|tweet|pin)\b",
+    r"^click to (?:share|email|print|tweet|pin|watch)\b",
+    r"^share (?:this )?if you\b.{0,80}$",
     r"^(?:share\b.{0,30}?\b(?:facebook|twitter|email|whatsapp|linkedin|x|reddit)\s*)+$",
+    # A share counter and its buttons: "5.2k SHARES Facebook Twitter".
+    r"^[\d.,]+\s*[km]?\s+shares?(?:\s+(?:shares?|this|story|article|facebook|twitter|google|pinterest|digg|linkedin"
+    r"|reddit|stumbleupon|print|delicious|pocket|tumblr|email|whatsapp)+)*\s*$",
 )
+# Prompts to pass the story on or to comment on it, which close many stories: only a short
+# paragraph of one or two sentences is taken for one (an article's own paragraph can end by
+# asking readers to comment).
+PROMPT = _any(
+    r"\bshare (?:this|it)(?: \w+)? (?:on|with|to) (?:facebook|twitter|social media|your friends)\b",
+    r"\b(?:share|tell us|give us) your (?:thoughts|opinions?|views)\b",
+    r"\b(?:leave|drop|post) (?:us |me )?(?:a|your) comments?\b",
+    r"\blet us know (?:what you think|your thoughts|in the comments|below)\b",
+)
+_MAX_PROMPT_LINE = 170
 PROMO = _any(
     r"\bclick(?:ing)? here\b",
     r"^continue reading (?:below|after (?:the )?(?:ad|advertisement))$",
@@ -54,6 +68,7 @@ PROMO = _any(
     r"\bfor (?:just|only) [$€£]\s?\d",
     r"\bads?-free\b",
     r"^advertisement\.?$|^sponsored(?: content)?$|^ad$",
+    r"^advertisement\b.{0,30}\b(?:continues?|below)\b.{0,20}$",
     r"\bdownload (?:our|the) app\b",
     r"\bsupport (?:our|independent|quality) journalism\b",
 )
@@ -73,8 +88,14 @@ WIDGET = _any(
     r"^(?:caption|close|back to gallery|next|previous|prev|play|pause|mute|expand|enlarge|skip ad)$",
     r"^subscribe\b.{0,30}$|^(?:log|sign) ?in\b.{0,20}$",
 )
+# A credit line alone: who took the picture is not body text, nor a person of the article.
+PHOTO_CREDIT = _any(
+    r"^featured (?:image|photo)\b.{0,100}$",
+    r"^[^!?]{0,80}(?:/|\bvia )\s*(?:getty(?: images)?|ap(?: photo| images)?|afp|reuters|epa|shutterstock|flickr)\.?$",
+    r"^\((?:source|photo|image|video): [^)]{1,40}\)$",
+)
 COPYRIGHT = _any(r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b")
-READ_MORE = _any(r"^(?:read|see|watch|also read|more on this|related)(?: (?:more|also|related|next))?"
+READ_MORE = _any(r"^[\[(]?\s*(?:read|see|watch|also read|more on this|related)(?: (?:more|also|related|next))?"
                  r"(?: (?:article|story|stories|coverage|video))?\s*[:>»|]",
                  r"^(?:read|watch) (?:more|the full story)\s*[>»]*$")
 CAPTION = _any(
@@ -128,7 +149,7 @@ APPEAL_CUES = re.compile(
 )
 _READER = re.compile(r"\b(?:you|your|we|our|us)\b")  # lower case: "US" is a country
 _MAX_APPEAL_CHARS = 700
-LINE_RULES = (READ_TIME, SOCIAL, PROMO, COOKIE, COPYRIGHT, READ_MORE, BYLINE, WIDGET)
+LINE_RULES = (READ_TIME, SOCIAL, PROMO, COOKIE, COPYRIGHT, READ_MORE, BYLINE, WIDGET, PHOTO_CREDIT)
 _MAX_RULE_LINE = 300
 
 
@@ -155,6 +176,7 @@ def _first_pass(rule: re.Pattern) -> FirstPass | None:
 
 
 _LINE_CHECKS = [(rule, _first_pass(rule)) for rule in LINE_RULES]
+_PROMPT_CHECK = (PROMPT, _first_pass(PROMPT))
 _CAPTION_CHECK = (CAPTION, _first_pass(CAPTION))
 
 
@@ -177,6 +199,8 @@ def is_boilerplate_line(line: str) -> bool:
     if not text or len(text) > _MAX_RULE_LINE:
         return False
     lowered = text.lower()
+    if len(text) <= _MAX_PROMPT_LINE and _matches(_PROMPT_CHECK, text, lowered):
+        return True
     return any(_matches(check, text, lowered) for check in _LINE_CHECKS)
 
 

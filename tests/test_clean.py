@@ -16,6 +16,15 @@ from indexer import clean
     "© 2024 Valley Courier Media. All rights reserved.", "Copyright 2019 The Times",
     "Read more: Council approves new bus lanes", "Read related article: Floods hit the coast",
     "Pinterest", "Telegram", "Continue reading below", "Get the Courier app on the go by clicking here",
+    "5.2k SHARES Facebook Twitter", "72k SHARES SHARE THIS STORY",
+    "8422 SHARES SHARES FacebookTwitter GooglePinterestDiggLinkedin Reddit Stumbleupon PrintDeliciousPocketTumblr",
+    "Share this on Facebook if you agree with the mayor!", "Will the levees hold? Share your thoughts below!",
+    "Do you think the council should resign? Please leave us a comment (below) and tell us.",
+    "Get the word out – share this post on Facebook and Twitter.", "SHARE IF YOU WANT THE TRUTH EXPOSED!",
+    "Advertisement - story continues below", "[ Read Related Article: Floods hit the coast",
+    "Featured image via Anna Kowal/Getty Images", "Featured Image: screen capture",
+    "Mark T. Delaney/The Valley Courier via AP Photo", "Luca Ferrante/AFP/Getty Images", "(Source: Twitter)",
+    "Click to WATCH: The mayor's speech in full",
 ])
 def test_boilerplate_lines(line):
     assert clean.is_boilerplate_line(line)
@@ -27,6 +36,13 @@ def test_boilerplate_lines(line):
     "She read the report in two minutes and called it a disgrace.",
     "The club said a record 24,000 tickets had been sold.",
     "Telegram messages between the two men were read out in court.",
+    "Halcyon sold 1,000,000 shares of common stock to the fund.", "2.5 mln shares were traded.",
+    "The mayor declined to comment on the report.", "His comments about the levees were as follows:",
+    # A story's own paragraph may end by asking for comments: only a short prompt is boilerplate.
+    "Choosing the best ferry routes of the year is hard. Really hard. Surely we left out some of your "
+    "favourite crossings, and the islands deserve a list of their own. Leave a comment and let us know "
+    "which one you would add.",
+    "Police said the photos were sent via AP to the court.",
 ])
 def test_article_sentences_are_kept(line):
     assert not clean.is_boilerplate_line(line)

@@ -7,7 +7,8 @@ from tests.conftest import CORPUS
 
 BOILERPLATE = ("Dear Reader", "Click here", "Advertisement", "We use cookies", "Share on Facebook", "Follow us",
                "All rights reserved", "Related Content", "Read more:", "Sign up for our", "Comments (",
-               "You might also like", "Image copyright", "minute read", "Philippa Grange", "More from The")
+               "You might also like", "Image copyright", "minute read", "Philippa Grange", "More from The",
+               "SHARES", "Featured image", "Share your thoughts")
 
 
 def all_articles():
