@@ -107,7 +107,7 @@ a an the this that these those it its he she they we you i his her their our my 
 yet if when while after before since as at in on of for from to by with without about over under
 into onto during despite although though however meanwhile moreover also according asked both each
 every some many most more few all any no not none there here then what which who whom whose where
-why how yes also just only even still again once neither either later earlier meanwhile instead
+why how yes also just only even still again once neither either later earlier instead
 finally separately similarly indeed already eventually overall currently recently previously
 initially ultimately nevertheless nonetheless otherwise besides thus therefore hence perhaps maybe
 certainly clearly obviously unfortunately fortunately sadly surprisingly interestingly importantly
@@ -345,7 +345,7 @@ def _is_title(word: str) -> bool:
 
 
 def _is_nationality(lower: str) -> bool:
-    """"Italian", "Italians", "Indian-Americans", "Frenchmen"."""
+    """A nationality or demonym, also plural or hyphenated ("Italians", "Indian-Americans", "Frenchmen")."""
     if lower in NATIONALITIES:
         return True
     if not (lower.endswith("s") or "-" in lower or lower.endswith("men")):
@@ -355,7 +355,8 @@ def _is_nationality(lower: str) -> bool:
 
 
 def _is_place(lower: str) -> bool:
-    return lower in PLACES or lower in PLATFORMS or ("." in lower and lower.replace(".", "") in PLACES)  # "U.S."
+    """A place word ("U.S." and "U.K." too), or a platform's name, which also parts names."""
+    return lower in PLACES or lower in PLATFORMS or ("." in lower and lower.replace(".", "") in PLACES)
 
 
 def _split_at_places(words: list[str]) -> list[list[str]]:
