@@ -102,6 +102,7 @@ CALENDAR = frozenset("""
 january february march april may june july august september october november december jan feb mar
 apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
 """.split())
+_PARTING_WORDS = PLACES | PLATFORMS | CALENDAR | NATIONALITIES | TITLES
 COMMON_STARTERS = frozenset("""
 a an the this that these those it its he she they we you i his her their our my your but and or so
 yet if when while after before since as at in on of for from to by with without about over under
@@ -331,8 +332,7 @@ def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], b
         lower = words[0].lower().rstrip(".")
         if _is_title(words[0]):
             titled = True
-        elif not (_is_nationality(lower) or _is_place(lower) or lower in CALENDAR
-                  or (sentence_start and lower in COMMON_STARTERS)):
+        elif not (_parts_names(lower) or (sentence_start and lower in COMMON_STARTERS)):
             break
         words = words[1:]
         sentence_start = False
@@ -344,19 +344,23 @@ def _is_title(word: str) -> bool:
     return lower in TITLES or ("-" in lower and any(part in TITLES for part in lower.split("-")))
 
 
+def _parts_names(lower: str) -> bool:
+    """A word that stands between names or before one: a place ("U.S." too), a share button's
+    platform, a month or a day, a nationality or demonym, a title."""
+    if lower in _PARTING_WORDS:
+        return True
+    if "." in lower:
+        return lower.replace(".", "") in PLACES
+    return _is_nationality(lower)
+
+
 def _is_nationality(lower: str) -> bool:
     """A nationality or demonym, also plural or hyphenated ("Italians", "Indian-Americans", "Frenchmen")."""
-    if lower in NATIONALITIES:
+    if lower in NATIONALITIES or (lower[-1:] == "s" and lower[:-1] in NATIONALITIES):
         return True
-    if not (lower.endswith("s") or "-" in lower or lower.endswith("men")):
-        return False
-    return all(part.removesuffix("s") in NATIONALITIES or part.replace("men", "man") in NATIONALITIES
-               for part in lower.split("-"))
-
-
-def _is_place(lower: str) -> bool:
-    """A place word ("U.S." and "U.K." too), or a platform's name, which also parts names."""
-    return lower in PLACES or lower in PLATFORMS or ("." in lower and lower.replace(".", "") in PLACES)
+    if "-" in lower:
+        return all(map(_is_nationality, lower.split("-")))
+    return lower.endswith("men") and lower[:-3] + "man" in NATIONALITIES
 
 
 def _split_at_places(words: list[str]) -> list[list[str]]:
@@ -365,7 +369,7 @@ def _split_at_places(words: list[str]) -> list[list[str]]:
         lower = word.lower()
         if lower in ORG_WORDS:
             return []  # an organisation's name, not a person's
-        if _is_place(lower) or lower in CALENDAR or _is_nationality(lower) or lower in TITLES:
+        if _parts_names(lower):
             if current:
                 runs.append(current)
             current = []
