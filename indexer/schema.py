@@ -128,8 +128,9 @@ def text_analyzer():
 def name_analyzer():
     """Person names: words, lower case, accents and transliteration variants folded, no stemming."""
     # Stop words go here too: a query word like "for" would otherwise survive only in this field
-    # and become a required term that no article has.
-    return RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | StopFilter(minsize=1) | NameVariantFilter()
+    # and become a required term that no article has. Initials go (positions renumbered): "Rafael
+    # J. Moreno" is found by people:"Rafael Moreno", and the other way round.
+    return RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | StopFilter(minsize=2) | NameVariantFilter()
 
 
 def path_analyzer():

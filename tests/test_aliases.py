@@ -56,3 +56,16 @@ def test_people_queries_and_facets_across_the_corpus(tmp_path):
     report = build_index(corpus, index_dir)
     assert report.added == 1 and report.updated == 1
     assert search.search('people:"Helen Ashworth"', index_dir).total == 2
+
+
+def test_people_queries_find_a_name_with_or_without_its_middle_initial(tmp_path):
+    corpus, index_dir = tmp_path / "c", tmp_path / "i"
+    write(corpus, "a.txt", article_text("Talks fail", "May 1, 2023",
+                                        "Opposition leader Rafael J. Moreno said the talks had failed."))
+    write(corpus, "b.txt", article_text("Talks resume", "May 2, 2023",
+                                        "Rafael Moreno said on Tuesday that the talks would resume."))
+    build_index(corpus, index_dir)
+    for query in ('people:"Rafael Moreno"', 'people:"Rafael J. Moreno"', "people:moreno"):
+        results = search.search(query, index_dir, facets=True)
+        assert results.total == 2, query
+        assert len(results.facets.people) == 1, query
