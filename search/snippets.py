@@ -16,6 +16,11 @@ SNIPPET_BUDGET = 320
 # After ., !, ? or … (and closing quotes), or at a blank line; one pattern with a single leading
 # character class is three times quicker to scan than a lookbehind or an alternation.
 _SENTENCE_END = re.compile(r"[.!?…\n][\"”’)\]]*\s+")
+# A full stop after an initial, a title, a month or a dotted acronym ends no sentence:
+# "Rafael J. Moreno", "Dr. Priya Raman of the U.S. Geological Survey".
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-Z]|[A-Z](?:\.[A-Z])+|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Rev|Fr|St|Mt|Jr|Sr"
+    r"|Inc|Corp|Co|Ltd|Bros|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\Z")
 _ANALYZER = text_analyzer()
 
 
@@ -109,6 +114,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end, after = match.start(), match.group()[1:]
+        if text[end] == "." and _ABBREVIATION.search(text, max(0, end - 12), end):
+            continue
         space = after.lstrip("\"”’)]")
         if text[end] != "\n":
             end += 1 + len(after) - len(space)  # the sentence keeps its full stop and closing quotes

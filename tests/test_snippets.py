@@ -64,3 +64,14 @@ def test_sentences_end_at_punctuation_or_a_blank_line(text):
     marked = BLANK_LINE.sub("\0", SENTENCE_END.sub("\\1\0", text))
     expected = [part.strip() for part in marked.split("\0") if part.strip()]
     assert [text[a:b].strip() for a, b in _sentences(text) if text[a:b].strip()] == expected
+
+
+def test_initials_titles_and_acronyms_end_no_sentence():
+    text = ("The opposition leader, Rafael J. Moreno, said the talks had failed. Dr. Priya Raman of the "
+            "U.S. Geological Survey said nothing. Halcyon Co. shares rose on Jan. 5 vs. a year earlier.")
+    assert [text[a:b] for a, b in _sentences(text)] == [
+        "The opposition leader, Rafael J. Moreno, said the talks had failed.",
+        "Dr. Priya Raman of the U.S. Geological Survey said nothing.",
+        "Halcyon Co. shares rose on Jan. 5 vs. a year earlier."]
+    fragment = make_fragments(text, {"survei"})[0]
+    assert fragment.text == "Dr. Priya Raman of the U.S. Geological Survey said nothing."
