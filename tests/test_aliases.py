@@ -35,16 +35,20 @@ def test_changed_names():
     assert changed_names(before, after, ["Ashworth", "Helen Ashworth"]) == {"Ashworth"}
 
 
-def test_people_queries_and_facets_across_the_corpus(tmp_path):
+def indexed(tmp_path, *bodies: str):
+    """A corpus of one article per body (a day apart), indexed; returns (corpus, index folder)."""
     corpus, index_dir = tmp_path / "c", tmp_path / "i"
-    write(corpus, "a.txt", article_text("Minister visits port", "May 1, 2023",
-                                        "Foreign Minister Yevgeny Alexandrov arrived on Tuesday."))
-    write(corpus, "b.txt", article_text("Deal signed", "June 1, 2023",
-                                        "Foreign Minister Evgeny Aleksandrov signed the deal, officials said."))
-    write(corpus, "c.txt", article_text("Deal praised", "June 2, 2023",
-                                        "Evgeny Aleksandrov praised the port. Later, Aleksandrov left."))
-    write(corpus, "d.txt", article_text("Patrols doubled", "June 3, 2023", "Ashworth said patrols would double."))
+    for day, body in enumerate(bodies, 1):
+        write(corpus, f"a{day}.txt", article_text(f"Story {day}", f"June {day}, 2023", body))
     build_index(corpus, index_dir)
+    return corpus, index_dir
+
+
+def test_people_queries_and_facets_across_the_corpus(tmp_path):
+    corpus, index_dir = indexed(tmp_path, "Foreign Minister Yevgeny Alexandrov arrived on Tuesday.",
+                                "Foreign Minister Evgeny Aleksandrov signed the deal, officials said.",
+                                "Evgeny Aleksandrov praised the port. Later, Aleksandrov left.",
+                                "Ashworth said patrols would double.")
     for query in ('people:"Yevgeny Alexandrov"', 'people:"Evgeny Aleksandrov"', "people:alexandrov", "Alexandrov"):
         assert search.search(query, index_dir).total == 3, query
     results = search.search("people:aleksandrov", index_dir, facets=True)
@@ -59,12 +63,8 @@ def test_people_queries_and_facets_across_the_corpus(tmp_path):
 
 
 def test_people_queries_find_a_name_with_or_without_its_middle_initial(tmp_path):
-    corpus, index_dir = tmp_path / "c", tmp_path / "i"
-    write(corpus, "a.txt", article_text("Talks fail", "May 1, 2023",
-                                        "Opposition leader Rafael J. Moreno said the talks had failed."))
-    write(corpus, "b.txt", article_text("Talks resume", "May 2, 2023",
-                                        "Rafael Moreno said on Tuesday that the talks would resume."))
-    build_index(corpus, index_dir)
+    _, index_dir = indexed(tmp_path, "Opposition leader Rafael J. Moreno said the talks had failed.",
+                           "Rafael Moreno said on Tuesday that the talks would resume.")
     for query in ('people:"Rafael Moreno"', 'people:"Rafael J. Moreno"', "people:moreno"):
         results = search.search(query, index_dir, facets=True)
         assert results.total == 2, query
