@@ -32,6 +32,24 @@ def test_meta_tags_then_page_fallbacks():
     assert bare.headline == "From H1" and bare.date == datetime(2020, 6, 7)
 
 
+def test_metadata_among_a_head_full_of_other_tags():
+    # Real heads carry dozens of image, app and verification tags; only the ones read are parsed,
+    # whichever attribute names them and in whatever order the attributes come.
+    noise = "".join(f'<meta property="og:image:{n}" content="https://example.org/{n}.jpg">' for n in range(40))
+    head = (f'<title>Page title | Site</title>{noise}<meta name="viewport" content="width=device-width">'
+            '<meta content="Ferry link reopens" property="og:title">'
+            "<meta name=author content='Ines Okafor'><meta itemprop=datePublished content=2022-03-04>"
+            '<link rel="stylesheet" href="a.css"><style>p { color: red }</style>')
+    result = parse_html(page(head, BODY))
+    assert result.headline == "Ferry link reopens"
+    assert result.authors == ["Ines Okafor"] and result.date == datetime(2022, 3, 4)
+
+
+def test_the_title_is_the_last_headline_fallback():
+    assert parse_html(page("<title>Harbour dredging starts</title>", BODY)).headline == "Harbour dredging starts"
+    assert parse_html(page("<title>Harbour dredging starts</title>", f"<h1>From H1</h1>{BODY}")).headline == "From H1"
+
+
 def test_main_text_skips_navigation_related_and_footer():
     body = ('<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
             '<div class="cookie-banner">We use cookies to personalise content.</div>'
