@@ -79,9 +79,11 @@ def _build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_FAILED
     if args.verbose:
         for skipped in report.skipped:
-            stderr.write(f"skipped {_printable(skipped.path)}: {skipped.reason}\n")
+            stderr.write(f"skipped {_printable(str(skipped))}\n")
     elif report.skipped:
-        stderr.write(f"{len(report.skipped)} files skipped (--verbose lists them)\n")
+        records = sum(1 for skipped in report.skipped if skipped.record)
+        counts = [_count(len(report.skipped) - records, "file"), _count(records, "record")]
+        stderr.write(f"{' and '.join(filter(None, counts))} skipped (--verbose lists them)\n")
     stdout.write(report.summary() + "\n")
     return EXIT_OK
 
@@ -123,6 +125,11 @@ def _printable(text: str) -> str:
     """Text made safe for a terminal: control characters shown as escapes, never passed raw."""
     return "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" if ord(c) < 256
                    else f"\\u{ord(c):04x}" for c in text)
+
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}" if number else ""
 
 
 if __name__ == "__main__":

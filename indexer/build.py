@@ -54,10 +54,14 @@ class BuildError(Exception):
 
 @dataclass
 class SkippedFile:
-    """A corpus file left out of the index, and why."""
+    """A corpus file, or one record of a JSON or JSONL file, left out of the index, and why."""
 
     path: str
     reason: str
+    record: str | None = None  # where the record is in the file: "line 4", "item 2"
+
+    def __str__(self) -> str:
+        return f"{self.path}{' ' + self.record if self.record else ''}: {self.reason}"
 
 
 @dataclass
@@ -95,6 +99,8 @@ class _Parsed:
     articles: bytes = b""
     spooled: int = -1
     error: str | None = None
+    # Records of the file that hold no article: ("line 4", "invalid JSON at column 12").
+    skipped_records: list[tuple[str, str]] = field(default_factory=list)
 
 
 class _Spool:
@@ -323,6 +329,7 @@ class _Build:
         for item in done:
             if item.error:
                 self.report.skipped.append(SkippedFile(item.rel, item.error))
+            self.report.skipped += [SkippedFile(item.rel, reason, place) for place, reason in item.skipped_records]
         return [item for item in done if item.error is None]
 
     def _collect(self, results: Iterator[_Parsed], total: int) -> list[_Parsed]:
@@ -379,7 +386,7 @@ def _parse_file(work: tuple[Path, str, Limits]) -> _Parsed:
         item = _Parsed(rel, stat.st_size, stat.st_mtime_ns)
         with open(path, "rb") as handle:
             item.digest = hashlib.blake2b(handle.read(limits.max_file_bytes + 1), digest_size=16).hexdigest()
-        articles = parse_articles(path, limits)
+        articles = parse_articles(path, limits, item.skipped_records)
         for article in articles:
             article.path = str(path)
         if not articles:

@@ -11,7 +11,7 @@ from .article import Article
 from .html import parse_html
 from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
-from .readers import DEFAULT_LIMITS, Limits, RawDocument, read_documents
+from .readers import DEFAULT_LIMITS, SKIPPED, Limits, RawDocument, read_documents, record_place
 
 _HEADLINE_KEYS = ("headline", "title", "name")
 _SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "standfirst", "lead")
@@ -23,15 +23,23 @@ _AUTHOR_KEYS = ("authors", "author", "byline", "by")
 _MAX_HEADLINE = 300
 
 
-def parse_articles(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[Article]:
+def parse_articles(path: str | Path, limits: Limits = DEFAULT_LIMITS,
+                   skipped: list[tuple[str, str]] | None = None) -> list[Article]:
     """Read and clean every article in one file; raise ``UnreadableFile`` for a file that cannot be
-    read, return ``[]`` for a readable file that holds no article."""
+    read, return ``[]`` for a readable file that holds no article.
+
+    Records of a JSON or JSONL file that hold no article are left out; when ``skipped`` is given,
+    where and why is added to it for each: ("line 4", "invalid JSON at column 12").
+    """
     reference = _file_time(path)
     articles = []
     for raw in read_documents(path, limits):
-        article = _to_article(raw, reference)
+        article = _to_article(raw, reference) if raw.kind != SKIPPED else None
         if article is not None:
             articles.append(article)
+        elif skipped is not None and raw.record is not None:
+            reason = raw.text if raw.kind == SKIPPED else "no headline or text"
+            skipped.append((record_place(path, raw.record), reason))
     return articles
 
 

@@ -46,6 +46,9 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+SKIPPED = "skipped"
+
+
 class UnreadableFile(Exception):
     """A file that cannot be read as an article; the message says why."""
 
@@ -54,8 +57,9 @@ class UnreadableFile(Exception):
 class RawDocument:
     """One article's worth of raw input, before cleaning.
 
-    ``kind`` is ``"text"``, ``"html"`` or ``"record"``; ``text`` holds the decoded text or HTML,
-    ``fields`` the JSON object of a record. ``record`` numbers documents inside multi-article files.
+    ``kind`` is ``"text"``, ``"html"``, ``"record"`` or ``SKIPPED`` (a record that is no article,
+    ``text`` saying why); ``text`` holds the decoded text or HTML, ``fields`` the JSON object of a
+    record. ``record`` numbers documents inside multi-article files (a JSONL file's line, from 0).
     """
 
     path: str
@@ -91,6 +95,11 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[Ra
     if suffix in JSONL_SUFFIXES:
         return _jsonl_records(name, text)
     return _json_records(name, text)
+
+
+def record_place(path: Path | str, record: int) -> str:
+    """Where a record is in its file, for people: "line 4" of a JSONL file, "item 2" of a JSON list."""
+    return f"{'line' if _format_suffix(path) in JSONL_SUFFIXES else 'item'} {record + 1}"
 
 
 def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -174,9 +183,10 @@ def _json_records(name: str, text: str) -> list[RawDocument]:
         value = nested
     if not isinstance(value, list):
         raise UnreadableFile("JSON holds neither an object nor a list of objects")
-    records = [RawDocument(name, "record", fields=item, record=number)
-               for number, item in enumerate(value) if isinstance(item, dict)]
-    if not records:
+    records = [RawDocument(name, "record", fields=item, record=number) if isinstance(item, dict)
+               else RawDocument(name, SKIPPED, text="not a JSON object", record=number)
+               for number, item in enumerate(value)]
+    if all(record.kind == SKIPPED for record in records):
         raise UnreadableFile("JSON list holds no objects")
     if len(records) == 1:
         records[0].record = None
@@ -188,12 +198,17 @@ def _jsonl_records(name: str, text: str) -> list[RawDocument]:
     for number, line in enumerate(text.splitlines()):
         if not line.strip():
             continue
+        # One broken line must not cost the file's other articles: it is reported and skipped.
         try:
             item = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
-            continue  # one broken line must not cost the file's other articles
-        if isinstance(item, dict):
-            records.append(RawDocument(name, "record", fields=item, record=number))
-    if not records:
+        except json.JSONDecodeError as error:
+            records.append(RawDocument(name, SKIPPED, text=f"invalid JSON at column {error.colno}", record=number))
+            continue
+        except RecursionError:
+            records.append(RawDocument(name, SKIPPED, text="JSON nested too deeply", record=number))
+            continue
+        records.append(RawDocument(name, "record", fields=item, record=number) if isinstance(item, dict)
+                       else RawDocument(name, SKIPPED, text="not a JSON object", record=number))
+    if all(record.kind == SKIPPED for record in records):
         raise UnreadableFile("no JSON object on any line")
     return records

@@ -7,6 +7,7 @@ standard input is not a terminal, run each input line as a query).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -30,6 +31,22 @@ class _UsageError(Exception):
     pass
 
 
+# A query word to leave out ("-ferry", '-"sea wall"', "-(a OR b)") looks like an option to
+# argparse; it is marked so that argparse takes it as part of the query, and unmarked after.
+_EXCLUDED_WORD = re.compile(r'-(?:[^\W\d_]|["(])')
+_MARK = "\ue000"
+
+
+def _mark_excluded_words(argv: list[str]) -> list[str]:
+    marked = []
+    for number, token in enumerate(argv):
+        if token == "--":
+            return marked + argv[number:]
+        excluded = _EXCLUDED_WORD.match(token) and token != "-h"
+        marked.append(_MARK + token if excluded else token)
+    return marked
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(prog="news-search", description="Search an index of news articles.")
     parser.add_argument("query", nargs="*", help="the query; without one, open the interactive shell")
@@ -48,7 +65,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """Run the command line; returns the exit code."""
     env = env or Environment()
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(_mark_excluded_words(sys.argv[1:] if argv is None else argv))
+        args.query = [word.removeprefix(_MARK) for word in args.query]
     except _UsageError as error:
         env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_USAGE

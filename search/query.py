@@ -22,7 +22,7 @@ from whoosh.qparser import (
     QueryParser,
     SingleQuotePlugin,
 )
-from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.qparser.dateparse import DateParserPlugin, English
 
 from indexer.dates import parse_date
 from indexer.schema import DEFAULT_FIELDS
@@ -42,6 +42,7 @@ _FIELD_WITHOUT_WORD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\s*(?:\)|$))")
 _QUERY_FIELDS = {*DEFAULT_FIELDS, "date", "source", "authors", "before", "after",
                  *(alias for aliases in FIELD_ALIASES.values() for alias in aliases)}
 _RANGE = re.compile(r"\bdate:\[\s*(?:(?P<start>[^\]]*?)\s+)?to\b(?:\s+(?P<end>[^\]]*?))?\s*\]", re.IGNORECASE)
+_WORD_COMPARISON = re.compile(r"\bdate:(?:<=|>=|<|>)(?P<when>[^\s()\]]+)", re.IGNORECASE)
 _DAY_MONTH_OR_YEAR = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
 
 
@@ -277,8 +278,10 @@ def _check_fields(text: str, schema: Schema) -> None:
 
 
 def _check_ranges(text: str) -> None:
-    """Refuse a range with an impossible end (Whoosh would quietly leave that end open) or whose
-    start comes after its end."""
+    """Refuse a range with an impossible end (Whoosh would quietly leave that end open, or fail
+    with a message about integers) or whose start comes after its end."""
+    for match in _WORD_COMPARISON.finditer(text):
+        _range_end(match.group("when"), match.start())
     for match in _RANGE.finditer(text):
         start = _range_end(match.group("start"), match.start())
         end = _range_end(match.group("end"), match.start())
@@ -288,10 +291,12 @@ def _check_ranges(text: str) -> None:
 
 
 def _range_end(text: str | None, position: int) -> tuple[datetime, datetime] | None:
-    """The first and last moment a range's end names; ``None`` for an open end or a word that
-    Whoosh reads itself ("today")."""
+    """The first and last moment a range's end names; ``None`` for an open end or words that
+    Whoosh reads itself ("today", "march 2017")."""
     text = (text or "").strip()
     if not text[:1].isdigit():
+        if text and _WHOOSH_DATES.date_from(text, datetime.now(tz=timezone.utc)) is None:
+            raise _not_a_date(text, position)
         return None
     if _DAY_MONTH_OR_YEAR.fullmatch(text):
         period = _period(text)
@@ -301,6 +306,9 @@ def _range_end(text: str | None, position: int) -> tuple[datetime, datetime] | N
     if period is None:
         raise _not_a_date(text, position)
     return period
+
+
+_WHOOSH_DATES = English()
 
 
 def _not_a_date(text: str, position: int) -> QueryError:

@@ -55,6 +55,17 @@ def test_plain_output_and_zero_hits(built):
     assert streams.out.startswith("0 results")
 
 
+def test_a_word_to_leave_out_is_part_of_the_query_not_an_option(built):
+    for argv in (["rise", "-ferry"], ["-ferry", "rise"], ["--json", "-ferry", "rise"]):
+        streams = Streams()
+        assert search_main(argv + ["--index", str(built / "index"), "--json"], streams.env) == 0, streams.err
+        data = json.loads(streams.out)
+        assert data["query"] in ("rise -ferry", "-ferry rise") and data["total"] == 0
+    streams = Streams()
+    assert search_main(['-"ferry fares"', "--index", str(built / "index"), "--json"], streams.env) == 0
+    assert [hit["headline"] for hit in json.loads(streams.out)["hits"]] == ["Dockworkers strike"]
+
+
 def test_exit_codes_and_one_line_errors(built, tmp_path):
     streams = Streams()
     assert search_main(['"open', "--index", str(built / "index")], streams.env) == 2
@@ -103,3 +114,13 @@ def test_indexer_errors_and_verbose(tmp_path):
     err = io.StringIO()
     assert index_main([str(tmp_path / "c"), str(tmp_path / "i"), "--verbose"], io.StringIO(), err) == 0
     assert "skipped empty.txt: empty file" in err.getvalue()
+
+
+def test_a_feed_line_that_holds_no_article_is_named(tmp_path):
+    write(tmp_path / "c", "feed.jsonl", '{"headline": "Quay reopens", "body": "The quay reopened."}\n{"headline": \n')
+    out, err = io.StringIO(), io.StringIO()
+    assert index_main([str(tmp_path / "c"), str(tmp_path / "i")], out, err) == 0
+    assert "1 articles" in out.getvalue() and "1 record skipped (--verbose" in err.getvalue()
+    err = io.StringIO()
+    assert index_main([str(tmp_path / "c"), str(tmp_path / "i"), "--rebuild", "--verbose"], io.StringIO(), err) == 0
+    assert "skipped feed.jsonl line 2: invalid JSON at column 14" in err.getvalue()

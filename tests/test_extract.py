@@ -39,6 +39,18 @@ def test_jsonl_records_each_become_an_article(tmp_path):
     assert articles[0].authors == ["Owen Mather"]
 
 
+def test_records_that_hold_no_article_are_named(tmp_path):
+    path = write(tmp_path, "feed.jsonl", '{"headline": "Quay reopens", "body": "The quay reopened."}\n'
+                 '{"headline": 5, "body": null}\n{"headline": "Cut off\n\n"oops"\n')
+    skipped: list[tuple[str, str]] = []
+    assert [a.headline for a in parse_articles(path, skipped=skipped)] == ["Quay reopens"]
+    assert skipped == [("line 2", "no headline or text"), ("line 3", "invalid JSON at column 14"),
+                       ("line 5", "not a JSON object")]
+    listing = write(tmp_path, "list.json", json.dumps([{"title": "Ferry fares", "text": "Fares rise."}, 7]))
+    skipped.clear()
+    assert len(parse_articles(listing, skipped=skipped)) == 1 and skipped == [("item 2", "not a JSON object")]
+
+
 def test_record_with_wrong_types_holds_no_article(tmp_path):
     path = write(tmp_path, "w.json", json.dumps({"title": 7, "body": ["a", 3], "date": True}))
     assert parse_articles(path) == []

@@ -71,6 +71,8 @@ def test_before_and_after_become_date_ranges():
     ("date:[2017-01-01 to 2017-02-30]", "not a date: '2017-02-30'"), ("date:[2017-13 to 2018]", "not a date"),
     ("date:[to 2017-02-29]", "not a date"), ("date:[2017-01-01 to 2017-02-31T10:00]", "not a date"),
     ("date:[2017-03 to 2017-02-06]", "backwards"),
+    ("date:[garbage to 2023]", "not a date: 'garbage'"), ("date:[2020 to soon]", "not a date: 'soon'"),
+    ("date:>garbage", "not a date: 'garbage'"), ("flood date:<=nope", "not a date: 'nope'"),
     ("people:", "'people:' needs a word after it"), ("(flood headline:)", "needs a word after it"),
     ("date:[2017-01-01 to 2017-02-01", "the '\\[' at position 6 is never closed"),
     ("*", "every article"), ("a*", "almost every word"), ("x" * 3000, "too long"), ("word~3", "at most 2"),
@@ -78,6 +80,11 @@ def test_before_and_after_become_date_ranges():
 def test_malformed_queries_explain_themselves(text, message):
     with pytest.raises(QueryError, match=message):
         parse(text)
+
+
+def test_date_words_whoosh_reads_are_kept():
+    for text in ("date:[yesterday to today]", "date:>yesterday", "date:[march 2017 to 2018]"):
+        assert any(isinstance(node, wq.DateRange) for node in parse(text).leaves()), text
 
 
 def test_error_positions():

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from indexer.readers import Limits, UnreadableFile, decode, is_supported, read_documents
+from indexer.readers import SKIPPED, Limits, UnreadableFile, decode, is_supported, read_documents
 from tests.conftest import write
 
 
@@ -66,7 +66,7 @@ def test_json_object_list_and_wrapper(tmp_path):
     many = write(tmp_path, "many.json", json.dumps([{"title": "A"}, 3, {"title": "B"}]))
     wrapped = write(tmp_path, "wrap.json", json.dumps({"articles": [{"title": "A"}, {"title": "B"}]}))
     assert [d.record for d in read_documents(one)] == [None]
-    assert [d.record for d in read_documents(many)] == [0, 2]
+    assert [(d.record, d.kind) for d in read_documents(many)] == [(0, "record"), (1, SKIPPED), (2, "record")]
     assert len(read_documents(wrapped)) == 2
 
 
@@ -78,7 +78,10 @@ def test_json_that_holds_no_object_is_refused(tmp_path):
 
 def test_jsonl_skips_broken_lines_but_keeps_the_rest(tmp_path):
     path = write(tmp_path, "f.jsonl", '{"title": "A"}\n{broken\n[1, 2]\n{"title": "B"}\n')
-    assert [(d.fields["title"], d.record) for d in read_documents(path)] == [("A", 0), ("B", 3)]
+    documents = read_documents(path)
+    assert [(d.fields["title"], d.record) for d in documents if d.kind == "record"] == [("A", 0), ("B", 3)]
+    assert [(d.record, d.text) for d in documents if d.kind == SKIPPED] == \
+        [(1, "invalid JSON at column 2"), (2, "not a JSON object")]
 
 
 def test_missing_file_and_directory_are_reported(tmp_path):
