@@ -32,7 +32,9 @@ _CANDIDATE = re.compile(
 _PHOTO_NOTE = re.compile(r"\((?:photo|image|picture)[^)]*\)", re.IGNORECASE)
 _PARTICLE_WORD = re.compile(_PARTICLE, re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
-_ORG_AFTER = re.compile(r"^\s+(?:FC|AFC|CF|SC|AC|AG|SA|NV|PLC|LLC|Inc|Ltd|Corp|Co|Group|GmbH)\b")
+_ORG_AFTER = re.compile(
+    r"^\s+(?:(?:and|&)\s+(?:Co|Company|Sons)\b|(?:FC|AFC|CF|SC|AC|AG|SA|NV|PLC|LLC|Inc|Ltd|Corp|Co|Group|GmbH)\b)")
+_COMPANY_SUFFIX = re.compile(r"\s(?:Inc|Ltd|Corp|Co|PLC|Plc|LLC|GmbH|AG|SA|NV)\.?$")
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
 _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(?:said|says|told|added|asked|wrote|explained|insisted|noted|argued|stressed|warned"
@@ -70,7 +72,7 @@ englishwoman dutchman scotsman irishman welshman countryman compatriot
 PLACES = frozenset("""
 america usa us uk britain england scotland wales ireland france germany italy spain portugal
 netherlands holland belgium switzerland austria sweden norway denmark finland iceland poland russia
-ukraine belarus serbia croatia bosnia albania greece turkey israel palestine syria lebanon jordan
+ukraine belarus serbia croatia bosnia albania greece turkey israel palestine syria lebanon
 egypt iraq iran arabia emirates qatar kuwait yemen oman afghanistan pakistan india china japan korea
 vietnam thailand indonesia malaysia philippines australia canada mexico brazil argentina chile
 colombia peru venezuela cuba nigeria kenya ethiopia africa europe asia moscow london paris berlin
@@ -79,6 +81,15 @@ istanbul kiev kyiv beijing tokyo delhi brussels geneva vienna munich astana kaza
 south east west middle central eastern western northern southern new york los angeles san francisco
 chicago texas california florida city county district province region valley river island islands
 bay coast street avenue road square
+hongkong hong kong sri lanka singapore taiwan bangladesh nepal burma myanmar cambodia laos mongolia
+tibet zealand ecuador bolivia paraguay uruguay panama nicaragua honduras guatemala haiti jamaica morocco
+algeria tunisia libya sudan somalia uganda tanzania zambia zimbabwe angola mozambique namibia botswana
+ghana senegal cameroon congo zaire gabon liberia rwanda burundi luxembourg monaco malta cyprus estonia
+latvia lithuania moldova armenia azerbaijan uzbekistan seoul shanghai bombay mumbai karachi lagos
+nairobi johannesburg melbourne toronto montreal ottawa vancouver frankfurt zurich hamburg milan
+amsterdam rotterdam stockholm oslo copenhagen helsinki warsaw prague budapest bucharest belgrade
+athens lisbon dublin edinburgh glasgow manila jakarta bangkok hanoi taipei osaka brasilia caracas
+bogota havana rica scotia
 """.split())
 ORG_WORDS = frozenset("""
 ministry department committee commission council party parliament senate congress assembly court
@@ -94,7 +105,8 @@ service services affairs security defense defence project program programme init
 front alliance coalition council cabinet government administration embassy consulate newsroom desk bureau
 series shield trophy sea ocean gulf
 strait democrats republicans socialists conservatives liberals greens industry industries reuters afp
-tass xinhua bloomberg interfax itar co treasury images
+tass xinhua bloomberg interfax itar co treasury images banque banco bancorp credit societe compagnie
+industrie nationale generale telegraph telephone countries international tanjug kyodo
 """.split())
 # Share buttons and platforms run into names in scraped text ("Facebook Twitter Bernard Sansaricq").
 PLATFORMS = frozenset("facebook twitter instagram linkedin whatsapp youtube pinterest reddit tiktok telegram".split())
@@ -121,7 +133,10 @@ three four five six seven eight nine ten eleven twelve
 COMMON_WORDS = COMMON_STARTERS | STOPWORDS | frozenset("""
 week weeks year years month months day days ago last next same period basis total net average date
 time today tomorrow yesterday per cent percent up down high low new old first second third final
-hundred thousand million billion
+hundred thousand million billion dlrs
+economic economics cooperation development currency units trade tariffs agreement policy studies
+business federal reserve securities investment investments financial monetary petroleum exporting
+energy agriculture commerce statistics finance affairs
 """.split())
 # Plural nouns that open sentences before a verb of speech ("Analysts said") but name no one.
 GROUP_NOUNS = frozenset("""
@@ -131,7 +146,9 @@ farmers workers witnesses protesters lawyers scientists sources authorities lead
 ministers observers diplomats historians students locals neighbours neighbors organisers organizers
 officers customers passengers commuters tenants landlords builders developers owners shoppers staff
 colleagues friends relatives family families both many some several most few police people everyone
-everybody nobody anyone someone children women men girls boys
+everybody nobody anyone someone children women men girls boys dealers traders bankers brokers
+exporters importers producers growers shippers buyers sellers merchants manufacturers operators
+insiders executives directors managers spokesmen representatives negotiators participants
 """.split())
 # Contexts in which a capitalised name is a place or a thing: "in Port Alder", "the Kremlin".
 _LOCATIVE_BEFORE = re.compile(
@@ -177,13 +194,16 @@ def extract_names(*texts: str) -> Names:
     """People and place-like names of an article's texts (see ``extract_people``)."""
     mentions: list[_Mention] = []
     organisations: set[str] = set()
+    companies: dict[tuple[str, ...], str] = {}
     for text in texts:
         if text and not _title_cased(text):
-            found, orgs = _mentions(text)
+            found, orgs, named = _mentions(text)
             mentions += found
             organisations |= orgs
+            companies.update(named)
     vocabulary = _LowerCaseWords(texts)
-    places = _place_names(mentions)
+    # A company suffix outweighs a speech cue: companies "said" as often as people do.
+    places = _place_names(mentions) | companies.keys()
     full: list[_Mention] = [m for m in mentions if len(m.words) >= 2 and _plausible(m, vocabulary)
                             and name_key(" ".join(m.words)) not in places]
     people: dict[tuple[str, ...], str] = {}
@@ -213,6 +233,7 @@ def extract_names(*texts: str) -> Names:
             people.setdefault(key, mention.words[0])
             by_part[key[0]] = key
     place_names = {name_key(" ".join(m.words)): " ".join(m.words) for m in mentions if m.locative}
+    place_names.update(companies)
     return Names(list(people.values()), [name for key, name in place_names.items() if key in places])
 
 
@@ -274,21 +295,31 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return shorter[0] == longer[0] and shorter[-1] == longer[-1]
 
 
-def _mentions(text: str) -> tuple[list[_Mention], set[str]]:
-    """Candidate name mentions, and the words of organisation names ("Halcyon" of "Halcyon
-    Systems"), which are not people when they stand alone."""
+def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...], str]]:
+    """Candidate name mentions; the words of organisation names ("Halcyon" of "Halcyon
+    Systems"), which are not people when they stand alone; and the names a company suffix shows
+    to be companies' ("Morgan Stanley" of "Morgan Stanley and Co Inc"), by key."""
     # Editorial brackets ("[Syrian President Bashar] Assad") join the name they split.
     text = text.replace("[", "").replace("]", "")
     text = _PHOTO_NOTE.sub("", text)
     found = []
     organisations: set[str] = set()
+    companies: dict[tuple[str, ...], str] = {}
     for match in _CANDIDATE.finditer(text):
         candidate, start, end = match.group(0), match.start(), match.end()
-        if _ORG_AFTER.match(text[end:end + 8]):
+        if _ORG_AFTER.match(text[end:end + 14]):
+            # "Port Alder FC", "Halcyon Systems Inc": an organisation's name.
             organisations |= _name_keys(candidate)
-            continue  # "Port Alder FC", "Halcyon Systems Inc": an organisation's name
+            company = _company_name(candidate)
+            if company:
+                companies[name_key(company)] = company
+            continue
         runs, titled, organisation = _reading(candidate, _starts_sentence(text, start))
         organisations |= organisation
+        if organisation and _COMPANY_SUFFIX.search(candidate):
+            company = _company_name(candidate)  # "Merrill Lynch Capital Markets Inc"
+            if company:
+                companies[name_key(company)] = company
         if not runs:
             continue
         # "in Port Alder" and "The White House said" are places and things; "in Okafor's view" is not.
@@ -299,7 +330,28 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str]]:
         for run in runs:
             found.append(_Mention(run, titled or spoken, start, locative and not titled))
             titled = False
-    return found, organisations
+    return found, organisations, companies
+
+
+def _company_name(candidate: str) -> str:
+    """The name a company goes by without its suffix and kind ("Merrill Lynch" of "Merrill Lynch
+    Capital Markets Inc"), leading titles and sentence openers dropped."""
+    words, _ = _strip_leading(candidate.split(), True)
+    while words and _is_org_word(words[-1].lower()):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_org_word(lower: str) -> bool:
+    return lower in ORG_WORDS or (lower.endswith("s") and lower[:-1] in ORG_WORDS)
+
+
+# Titles that are no one's surname (unlike Major, King or Dean): ending a run of capitalised words,
+# they say the words before them name an office, not a person.
+_OFFICES = frozenset("""
+chief president chairman chairwoman director minister secretary spokesman spokeswoman spokesperson
+analyst correspondent official executive staff leader editor economist
+""".split())
 
 
 # Names recur within an article and across a corpus: what a candidate's words say on their own
@@ -309,6 +361,9 @@ def _reading(candidate: str, sentence_start: bool) -> tuple[tuple[tuple[str, ...
     """A candidate's runs of name words (leading titles, places and sentence-opening words
     stripped), whether a title led it, and the words it shows to be an organisation's."""
     words = [_POSSESSIVE.sub("", w) for w in candidate.split()]
+    if len(words) >= 2 and words[-1].lower() in _OFFICES:
+        # "White House Chief (of Staff Howard Baker)": the words before a title name its office.
+        return (), False, frozenset()
     words, titled = _strip_leading(words, sentence_start)
     organisation = frozenset()
     if any(w.lower() in ORG_WORDS for w in words):
@@ -370,7 +425,9 @@ def _split_at_places(words: list[str]) -> list[list[str]]:
         if lower in ORG_WORDS:
             return []  # an organisation's name, not a person's
         if _parts_names(lower):
-            if current:
+            # Names that run into a place are an organisation's or a team's ("Statistics Canada",
+            # "Ajax Amsterdam"); a person's name comes after the place ("Moscow Mayor Sergei ...").
+            if current and lower not in PLACES:
                 runs.append(current)
             current = []
         else:

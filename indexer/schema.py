@@ -22,8 +22,9 @@ SNIPPET_FIELDS = ("body", "summary", "caption")
 WORDS = r"\w+(?:[.'’]\w+)*"
 WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
-# (analyzers, fields, how people's names are keyed); a build then starts afresh instead of updating it.
-SCHEMA_VERSION = 6
+# (analyzers, fields, how people's names are keyed or found); a build then starts afresh instead of
+# updating it.
+SCHEMA_VERSION = 7
 
 
 class NameVariantFilter(Filter):

@@ -69,3 +69,11 @@ def test_people_queries_find_a_name_with_or_without_its_middle_initial(tmp_path)
         results = search.search(query, index_dir, facets=True)
         assert results.total == 2, query
         assert len(results.facets.people) == 1, query
+
+
+def test_a_name_the_corpus_shows_to_be_a_company_is_no_ones_elsewhere(tmp_path):
+    _, index_dir = indexed(tmp_path, "The bonds were sold by Halvard Brink and Co Inc, the bank said.",
+                           "Halvard Brink said demand was strong, according to trader Mona Estrada.")
+    results = search.search("demand OR bonds", index_dir, facets=True)
+    assert results.total == 2
+    assert results.facets.people == [("Mona Estrada", 1)]

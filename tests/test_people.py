@@ -117,3 +117,33 @@ def test_a_middle_initial_does_not_make_another_person():
     assert name_key("Donald J. Trump") == name_key("Donald Trump")
     assert name_key("George H. W. Bush") == name_key("George Bush")
     assert name_key("J. K. Rowling") != name_key("K. Rowling")  # a first initial is kept
+
+
+def test_a_company_suffix_makes_a_name_a_company_everywhere_in_the_article():
+    text = ("Morgan Stanley and Co Inc led the issue. Morgan Stanley said demand was strong, "
+            "and an analyst at Merrill Lynch Capital Markets Inc agreed. Merrill Lynch said so too. "
+            "Erin Dobbs of Halcyon Systems Inc, who joined from Walt Disney Co, also spoke.")
+    names = extract_names(text)
+    assert names.people == ["Erin Dobbs"]
+    # Reported with the places, so that the corpus table drops these names where no suffix shows.
+    assert {"Morgan Stanley", "Merrill Lynch", "Walt Disney"} <= set(names.places)
+
+
+def test_names_that_run_into_a_place_are_teams_and_agencies():
+    text = ("Prices rose 0.3 pct, Statistics Canada said. Ajax Amsterdam beat Sparta Rotterdam 2-1, "
+            "and coach Louis van Gaal said the league was open. Dealers said the guilder was firm, "
+            "and traders in Hong Kong agreed. Hong Kong said exports rose.")
+    assert extract_people(text) == ["Louis van Gaal"]
+
+
+def test_an_office_before_a_name_is_not_a_person():
+    assert extract_people("White House Chief of Staff Howard Baker said the plan was dead.") == ["Howard Baker"]
+    assert extract_people("Treasury Secretary James Baker later met Finance Minister Kiichi Miyazawa.") == \
+        ["James Baker", "Kiichi Miyazawa"]
+
+
+def test_institution_words_are_not_names():
+    text = ("Growth will slow, the Organisation for Economic Cooperation and Development said. Talks under "
+            "the General Agreement on Tariffs and Trade resume, and loans of 1.6 billion European Currency "
+            "Units were agreed, Yamaichi International said.")
+    assert extract_people(text) == []
