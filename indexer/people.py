@@ -107,7 +107,15 @@ series shield trophy sea ocean gulf
 strait democrats republicans socialists conservatives liberals greens industry industries reuters afp
 tass xinhua bloomberg interfax itar co treasury images banque banco bancorp credit societe compagnie
 industrie nationale generale telegraph telephone countries international tanjug kyodo
+amphitheatre amphitheater pavilion coliseum auditorium speedway raceway ballpark stage courant chronicle
+magazine report insider
 """.split())
+# Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
+BRANDS = frozenset("""
+amazon apple google microsoft samsung intel sony nintendo netflix disney nvidia huawei xiaomi ibm
+verizon comcast walmart boeing toyota volkswagen bmw audi hyundai siemens
+""".split())
+ORG_WORDS |= BRANDS
 # Share buttons and platforms run into names in scraped text ("Facebook Twitter Bernard Sansaricq").
 PLATFORMS = frozenset("facebook twitter instagram linkedin whatsapp youtube pinterest reddit tiktok telegram".split())
 CALENDAR = frozenset("""
@@ -196,7 +204,7 @@ def extract_names(*texts: str) -> Names:
     organisations: set[str] = set()
     companies: dict[tuple[str, ...], str] = {}
     for text in texts:
-        if text and not _title_cased(text):
+        if text and not _title_cased(text) and not _capitalises_nouns(text):
             found, orgs, named = _mentions(text)
             mentions += found
             organisations |= orgs
@@ -343,7 +351,8 @@ def _company_name(candidate: str) -> str:
 
 
 def _is_org_word(lower: str) -> bool:
-    return lower in ORG_WORDS or (lower.endswith("s") and lower[:-1] in ORG_WORDS)
+    """A word for what kind of organisation a name is ("Capital Markets", "Inc"), not a brand."""
+    return (lower in ORG_WORDS or (lower.endswith("s") and lower[:-1] in ORG_WORDS)) and lower not in BRANDS
 
 
 # Titles that are no one's surname (unlike Major, King or Dean): ending a run of capitalised words,
@@ -484,6 +493,14 @@ def _title_cased(text: str) -> bool:
     return len(words) >= 3 and not any(word[0].islower() for word in words)
 
 
+def _capitalises_nouns(text: str) -> bool:
+    """German (and Luxembourgish) text, where every noun is capitalised: its capitals say nothing
+    about names. Told by its commonest words, which English never uses."""
+    spaces = text.count(" ") + 1
+    return spaces >= 20 and sum(text.count(word) for word in _GERMAN_WORDS) >= 0.04 * spaces
+
+
+_GERMAN_WORDS = (" der ", " die ", " das ", " und ", " nicht ", " mit ", " für ", " ist ", " auf ", " sich ")
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")  # "for", "the" and "of" stay lower case in many title styles
 _TITLE_CHARS = 300
 

@@ -147,3 +147,18 @@ def test_institution_words_are_not_names():
             "the General Agreement on Tariffs and Trade resume, and loans of 1.6 billion European Currency "
             "Units were agreed, Yamaichi International said.")
     assert extract_people(text) == []
+
+
+def test_german_nouns_are_not_names_but_english_with_a_stray_german_word_is_read():
+    german = ("Die elektronische Patientenakte ist für die Kliniken ein großer Schritt, und Das Thema bleibt "
+              "auf der Agenda. Der Patient muss sich nicht mit Papier befassen, sagt Beim Verlust Gesundheitsdaten.")
+    assert extract_people(german) == []
+    english = ("Mayor Elena Vasquez-Hart said the ferry would run as usual, and that passengers who die hard "
+               "fans of the old timetable could still use the night service to Kestrel Bay on weekends.")
+    assert extract_people(english) == ["Elena Vasquez-Hart"]
+
+
+def test_products_venues_and_publications_are_not_people():
+    text = ("Sales of the Amazon Echo Dot and Apple AirPods Pro rose, Business Insider reported. The band "
+            "played the Coral Sky Amphitheatre and the Budweiser Stage, said promoter Dana Whitfield.")
+    assert extract_people(text) == ["Dana Whitfield"]
