@@ -48,6 +48,8 @@ _TRAFILATURA_OPTIONS = Extractor(precision=True, fast=True, comments=False, imag
 _PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
 _UTF8_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True,
                                     remove_pis=True, encoding="utf-8")
+# Every element an HtmlElement, chosen in C: lxml.html's own lookup calls Python for each element
+# trafilatura visits (135,000 calls on 91 pages, a tenth of its time).
 for _parser in (_PARSER, _UTF8_PARSER):
     _parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -149,7 +151,6 @@ def _story_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         page_text += characters
         for ancestor in paragraph.iterancestors():
             held[ancestor] = held.get(ancestor, 0) + characters
-    lxml.etree.strip_elements(tree, "script", "style", "noscript", "svg", "iframe", "template", with_tail=False)
     if not page_text:
         return tree
     # The elements holding that share are nested in one another: the deepest has the most ancestors.
