@@ -89,11 +89,14 @@ def _build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _inspect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    skipped: list[tuple[str, str]] = []
     try:
-        articles = parse_articles(args.file)
+        articles = parse_articles(args.file, skipped=skipped)
     except UnreadableFile as error:
         stderr.write(f"news-index: {_printable(args.file)}: {error}\n")
         return EXIT_FAILED
+    for place, reason in skipped:
+        stderr.write(f"news-index: {_printable(args.file)} {place} skipped: {reason}\n")
     if not articles:
         stderr.write(f"news-index: {_printable(args.file)} holds no article\n")
         return EXIT_FAILED

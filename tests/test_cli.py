@@ -124,3 +124,6 @@ def test_a_feed_line_that_holds_no_article_is_named(tmp_path):
     err = io.StringIO()
     assert index_main([str(tmp_path / "c"), str(tmp_path / "i"), "--rebuild", "--verbose"], io.StringIO(), err) == 0
     assert "skipped feed.jsonl line 2: invalid JSON at column 14" in err.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    assert index_main(["inspect", str(tmp_path / "c" / "feed.jsonl")], out, err) == 0
+    assert "Quay reopens" in out.getvalue() and "line 2 skipped: invalid JSON at column 14" in err.getvalue()
