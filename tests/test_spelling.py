@@ -1,5 +1,7 @@
+from indexer import build_index
 from search.searcher import Searcher
 from search.spelling import correct, edit_distance
+from tests.conftest import article_text, write
 
 
 def test_edit_distance_counts_transpositions_once():
@@ -15,3 +17,21 @@ def test_corrections_come_from_the_index_as_written(corpus_index):
         assert correct(searcher._searcher, "economy") is None  # a known word
         assert correct(searcher._searcher, "zzzzqqq") is None  # nothing close
         assert correct(searcher._searcher, "the") is None  # a stop word
+
+
+def test_the_corpus_own_typos_yield_to_the_word_meant(tmp_path):
+    corpus = tmp_path / "c"
+    for day in range(1, 22):
+        # Each sentence its own: a line repeated across the corpus would be dropped as boilerplate.
+        write(corpus, f"fed{day}.txt", article_text(f"Rates note {day}", f"May {day}, 1987",
+                                                    f"Paul Volcker said on day {day} that the economy grew."))
+    write(corpus, "typo.txt", article_text("Ecomonic outlook", "June 1, 1987",
+                                           "Paul Volker said the ecomonic outlook was fair, and the cod catch fell."))
+    write(corpus, "co.txt", article_text("Harbour Co results", "June 2, 1987", "Harbour Co said profits rose."))
+    build_index(corpus, tmp_path / "i")
+    with Searcher(tmp_path / "i") as searcher:
+        # The stem of a typo one article carries ("ecomon") is nearer than the word meant ("economi").
+        assert correct(searcher._searcher, "ecomony") == "economy"
+        assert searcher.search("volker").suggestion == "volcker"  # one article against twenty-one
+        assert correct(searcher._searcher, "volcker") is None
+        assert correct(searcher._searcher, "cod") is None  # a short word in use is meant
