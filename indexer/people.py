@@ -108,7 +108,7 @@ strait democrats republicans socialists conservatives liberals greens industry i
 tass xinhua bloomberg interfax itar co treasury images banque banco bancorp credit societe compagnie
 industrie nationale generale telegraph telephone countries international tanjug kyodo
 amphitheatre amphitheater pavilion coliseum auditorium speedway raceway ballpark stage courant chronicle
-magazine report insider
+magazine report insider opec nato unesco unicef interpol fifa uefa nasa
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""
