@@ -496,6 +496,8 @@ def _title_cased(text: str) -> bool:
 def _capitalises_nouns(text: str) -> bool:
     """German (and Luxembourgish) text, where every noun is capitalised: its capitals say nothing
     about names. Told by its commonest words, which English never uses."""
+    if text.count(" und ") + text.count(" der ") < 2:
+        return False  # English, nearly always: the other words need not be counted
     spaces = text.count(" ") + 1
     return spaces >= 20 and sum(text.count(word) for word in _GERMAN_WORDS) >= 0.04 * spaces
 
