@@ -315,6 +315,9 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
     companies: dict[tuple[str, ...], str] = {}
     for match in _CANDIDATE.finditer(text):
         candidate, start, end = match.group(0), match.start(), match.end()
+        runs, titled, organisation = _reading(candidate, _starts_sentence(text, start))
+        if not (runs or organisation):
+            continue  # a sentence opener, a place or a title alone: nothing to read around it
         if _ORG_AFTER.match(text[end:end + 14]):
             # "Port Alder FC", "Halcyon Systems Inc": an organisation's name.
             organisations |= _name_keys(candidate)
@@ -322,7 +325,6 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
             if company:
                 companies[name_key(company)] = company
             continue
-        runs, titled, organisation = _reading(candidate, _starts_sentence(text, start))
         organisations |= organisation
         if organisation and _COMPANY_SUFFIX.search(candidate):
             company = _company_name(candidate)  # "Merrill Lynch Capital Markets Inc"
