@@ -224,7 +224,8 @@ class _Build:
         for item in parsed.values():
             for key in item.entry["lines"]:
                 lines[key] = lines.get(key, 0) + 1
-        files_after = {rel: e for rel, e in old_files.items() if rel not in removed}
+        gone = set(removed)  # a list would make removing half a corpus quadratic
+        files_after = {rel: e for rel, e in old_files.items() if rel not in gone}
         files_after.update({rel: item.entry for rel, item in parsed.items()})
         manifest_after = {"files": files_after, "lines": lines, "schema": SCHEMA_VERSION}
         boilerplate = _boilerplate(lines, manifest_after)

@@ -1,3 +1,4 @@
+import json
 import os
 from pathlib import Path
 
@@ -42,9 +43,25 @@ def test_add_change_delete_and_rename(tmp_path):
     write(corpus, "sub/new.txt", article_text("Fresh", "April 1, 2021", "Fresh body."))
     report = build_index(corpus, index_dir)
     assert (report.added, report.updated, report.removed) == (2, 1, 2)
+    assert report.documents == 3
     stored = docs(index_dir)
     assert set(stored) == {"a0.txt", "moved.txt", "sub/new.txt"}
     assert stored["a0.txt"]["headline"] == "Headline zero, revised"
+
+
+def test_the_article_count_follows_files_that_hold_several(tmp_path):
+    corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
+
+    def feed(count: int) -> None:
+        write(corpus, "feed.jsonl", "\n".join(json.dumps({"headline": f"Item {n}", "body": f"Item body {n}."})
+                                              for n in range(count)))
+
+    feed(2)
+    assert build_index(corpus, index_dir).documents == 5
+    feed(4)
+    (corpus / "a0.txt").unlink()
+    assert build_index(corpus, index_dir).documents == 6 == len(docs(index_dir))
+    assert build_index(corpus, index_dir).documents == 6  # nothing changed
 
 
 def test_touched_but_unchanged_file_is_not_reindexed(tmp_path):
