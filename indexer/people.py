@@ -318,18 +318,17 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
         runs, titled, organisation = _reading(candidate, _starts_sentence(text, start))
         if not (runs or organisation):
             continue  # a sentence opener, a place or a title alone: nothing to read around it
-        if _ORG_AFTER.match(text[end:end + 14]):
-            # "Port Alder FC", "Halcyon Systems Inc": an organisation's name.
-            organisations |= _name_keys(candidate)
+        suffixed = bool(_ORG_AFTER.match(text[end:end + 14]))
+        if suffixed or (organisation and _COMPANY_SUFFIX.search(candidate)):
+            # "Morgan Stanley and Co Inc", "Merrill Lynch Capital Markets Inc": a company's name.
             company = _company_name(candidate)
             if company:
                 companies[name_key(company)] = company
+        if suffixed:
+            # "Port Alder FC", "Halcyon Systems Inc": an organisation's name, its words no one's.
+            organisations |= _name_keys(candidate)
             continue
         organisations |= organisation
-        if organisation and _COMPANY_SUFFIX.search(candidate):
-            company = _company_name(candidate)  # "Merrill Lynch Capital Markets Inc"
-            if company:
-                companies[name_key(company)] = company
         if not runs:
             continue
         # "in Port Alder" and "The White House said" are places and things; "in Okafor's view" is not.
