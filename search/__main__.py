@@ -37,14 +37,22 @@ _EXCLUDED_WORD = re.compile(r'-(?:[^\W\d_]|["(])')
 _MARK = "\ue000"
 
 
-def _mark_excluded_words(argv: list[str]) -> list[str]:
-    marked = []
+def _prepare_arguments(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``argv`` with query words to leave out marked, and option values that start with "-"
+    ("--sort -date", which argparse would take for an option) joined to their option."""
+    takes_value = {option for action in parser._actions if action.option_strings and action.nargs != 0
+                   for option in action.option_strings}
+    prepared: list[str] = []
     for number, token in enumerate(argv):
         if token == "--":
-            return marked + argv[number:]
-        excluded = _EXCLUDED_WORD.match(token) and token != "-h"
-        marked.append(_MARK + token if excluded else token)
-    return marked
+            return prepared + argv[number:]
+        if prepared and prepared[-1] in takes_value and token.startswith("-"):
+            prepared[-1] = f"{prepared[-1]}={token}"
+        elif _EXCLUDED_WORD.match(token) and token != "-h":
+            prepared.append(_MARK + token)
+        else:
+            prepared.append(token)
+    return prepared
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,7 +73,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """Run the command line; returns the exit code."""
     env = env or Environment()
     try:
-        args = _parser().parse_args(_mark_excluded_words(sys.argv[1:] if argv is None else argv))
+        parser = _parser()
+        args = parser.parse_intermixed_args(_prepare_arguments(sys.argv[1:] if argv is None else argv, parser))
         args.query = [word.removeprefix(_MARK) for word in args.query]
     except _UsageError as error:
         env.stderr.write(f"news-search: {safe(str(error))}\n")

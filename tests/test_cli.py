@@ -56,7 +56,8 @@ def test_plain_output_and_zero_hits(built):
 
 
 def test_a_word_to_leave_out_is_part_of_the_query_not_an_option(built):
-    for argv in (["rise", "-ferry"], ["-ferry", "rise"], ["--json", "-ferry", "rise"]):
+    for argv in (["rise", "-ferry"], ["-ferry", "rise"], ["--json", "-ferry", "rise"],
+                 ["rise", "--sort", "-date", "-ferry"]):
         streams = Streams()
         assert search_main(argv + ["--index", str(built / "index"), "--json"], streams.env) == 0, streams.err
         data = json.loads(streams.out)
@@ -64,6 +65,10 @@ def test_a_word_to_leave_out_is_part_of_the_query_not_an_option(built):
     streams = Streams()
     assert search_main(['-"ferry fares"', "--index", str(built / "index"), "--json"], streams.env) == 0
     assert [hit["headline"] for hit in json.loads(streams.out)["hits"]] == ["Dockworkers strike"]
+    streams = Streams()
+    newest_first = ["fares OR strike", "--sort", "-date", "--index", str(built / "index"), "--json"]
+    assert search_main(newest_first, streams.env) == 0, streams.err
+    assert [hit["headline"] for hit in json.loads(streams.out)["hits"]] == ["Ferry fares rise", "Dockworkers strike"]
 
 
 def test_exit_codes_and_one_line_errors(built, tmp_path):
