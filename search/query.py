@@ -44,6 +44,7 @@ _QUERY_FIELDS = {*DEFAULT_FIELDS, "date", "source", "authors", "before", "after"
 _RANGE = re.compile(r"\bdate:\[\s*(?:(?P<start>[^\]]*?)\s+)?to\b(?:\s+(?P<end>[^\]]*?))?\s*\]", re.IGNORECASE)
 _WORD_COMPARISON = re.compile(r"\bdate:(?:<=|>=|<|>)(?P<when>[^\s()\]]+)", re.IGNORECASE)
 _DAY_MONTH_OR_YEAR = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
+_WHOOSH_DATES = English()  # the date words Whoosh's parser reads ("yesterday", "march 2017")
 
 
 class QueryError(ValueError):
@@ -306,9 +307,6 @@ def _range_end(text: str | None, position: int) -> tuple[datetime, datetime] | N
     if period is None:
         raise _not_a_date(text, position)
     return period
-
-
-_WHOOSH_DATES = English()
 
 
 def _not_a_date(text: str, position: int) -> QueryError:
