@@ -67,7 +67,7 @@ omani afghan pakistani indian bangladeshi chinese japanese korean vietnamese tha
 malaysian filipino australian canadian mexican brazilian argentine argentinian chilean colombian
 peruvian venezuelan cuban nigerian kenyan ethiopian african european asian arab muslim christian
 jewish catholic democratic republican conservative liberal socialist frenchman frenchwoman englishman
-englishwoman dutchman scotsman irishman welshman countryman compatriot
+englishwoman dutchman scotsman irishman welshman countryman compatriot zealander
 """.split())
 PLACES = frozenset("""
 america usa us uk britain england scotland wales ireland france germany italy spain portugal
@@ -364,6 +364,10 @@ analyst correspondent official executive staff leader editor economist
 """.split())
 
 
+# Titles that are also surnames.
+_SURNAME_TITLES = frozenset("major king dean bishop judge marshal prince pope cardinal".split())
+
+
 # Names recur within an article and across a corpus: what a candidate's words say on their own
 # is worked out once; only the words around each mention are read every time.
 @functools.lru_cache(maxsize=65536)
@@ -430,8 +434,11 @@ def _is_nationality(lower: str) -> bool:
 
 def _split_at_places(words: list[str]) -> list[list[str]]:
     runs, current = [], []
-    for word in words:
+    for number, word in enumerate(words):
         lower = word.lower()
+        if current and number == len(words) - 1 and lower in _SURNAME_TITLES:
+            current.append(word)  # "John Major", "Larry King": a title ending a name is its surname
+            continue
         if lower in ORG_WORDS:
             return []  # an organisation's name, not a person's
         if _parts_names(lower):

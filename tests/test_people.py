@@ -136,6 +136,11 @@ def test_names_that_run_into_a_place_are_teams_and_agencies():
     assert extract_people(text) == ["Louis van Gaal"]
 
 
+def test_a_title_that_ends_a_name_can_be_its_surname():
+    assert extract_people("Relations with Prime Minister John Major are good, a spokesman said.") == ["John Major"]
+    assert extract_people("New Zealander Bruce Judge won the race.") == ["Bruce Judge"]
+
+
 def test_an_office_before_a_name_is_not_a_person():
     assert extract_people("White House Chief of Staff Howard Baker said the plan was dead.") == ["Howard Baker"]
     assert extract_people("Treasury Secretary James Baker later met Finance Minister Kiichi Miyazawa.") == \
