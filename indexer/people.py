@@ -32,9 +32,10 @@ _CANDIDATE = re.compile(
 _PHOTO_NOTE = re.compile(r"\((?:photo|image|picture)[^)]*\)", re.IGNORECASE)
 _PARTICLE_WORD = re.compile(_PARTICLE, re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
-_ORG_AFTER = re.compile(
-    r"^\s+(?:(?:and|&)\s+(?:Co|Company|Sons)\b|(?:FC|AFC|CF|SC|AC|AG|SA|NV|PLC|LLC|Inc|Ltd|Corp|Co|Group|GmbH)\b)")
-_COMPANY_SUFFIX = re.compile(r"\s(?:Inc|Ltd|Corp|Co|PLC|Plc|LLC|GmbH|AG|SA|NV)\.?$")
+_COMPANY_SUFFIXES = r"Inc|Ltd|Corp|Co|PLC|Plc|LLC|GmbH|AG|SA|NV"
+# After a name: a company's or a club's suffix. At a name's end: a company's.
+_ORG_AFTER = re.compile(rf"^\s+(?:(?:and|&)\s+(?:Co|Company|Sons)\b|(?:{_COMPANY_SUFFIXES}|FC|AFC|CF|SC|AC|Group)\b)")
+_COMPANY_SUFFIX = re.compile(rf"\s(?:{_COMPANY_SUFFIXES})\.?$")
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
 _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(?:said|says|told|added|asked|wrote|explained|insisted|noted|argued|stressed|warned"
