@@ -1,6 +1,7 @@
 from datetime import datetime
 
 import pytest
+from dateutil import parser as dateutil_parser
 
 from indexer.dates import date_line, normalise, parse_date
 
@@ -23,6 +24,18 @@ REFERENCE = datetime(2020, 5, 10, 12, 0)
 ])
 def test_news_date_formats(text, expected):
     assert parse_date(text, reference=REFERENCE) == expected
+
+
+@pytest.mark.parametrize("text", ["February 6, 2017 21:02", "february 6, 2017", "Feb 6, 2017", "6 February 2017",
+                                  "6 feb 2017", "February 29, 2016 23:59", "Sep 30, 2017 7:05"])
+def test_common_formats_read_as_dateutil_reads_them(text):
+    # These skip dateutil (strptime is ten times faster): the result must be the same.
+    assert parse_date(text) == dateutil_parser.parse(text, dayfirst=True)
+
+
+@pytest.mark.parametrize("text", ["February 30, 2017", "Sept 31, 2017"])
+def test_impossible_days_are_not_dates(text):
+    assert parse_date(text) is None
 
 
 @pytest.mark.parametrize("text", ["2 minute read.", "Score: 3-1", "", "2017-13-45", "in 1987 the port", "3 hours ago"])
