@@ -17,7 +17,6 @@ from pathlib import Path
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.reading import CorruptIndexError
 
 from indexer import store
@@ -33,16 +32,6 @@ SORTS = ("relevance", "date", "-date")
 MAX_LIMIT = 1000
 SUGGEST_BELOW = 5  # results; more than this and the words were probably meant
 _TEXT_FIELDS = {"headline", "summary", "caption", "body"}
-_DATED_FIRST = sorting.QueryFacet({0: wq.Every("date")}, other=1)
-# Best score first; among equal scores the newer article, undated ones after dated (as
-# ArrayEvaluator.top orders them).
-RELEVANCE_ORDER = sorting.MultiFacet([sorting.ScoreFacet(), _DATED_FIRST, sorting.FieldFacet("date", reverse=True)])
-
-
-def relevance_score(hit) -> float:
-    """The score of a hit found with ``sortedby=RELEVANCE_ORDER``: Whoosh gives a sorted hit its
-    sort key, which starts with the score negated."""
-    return -hit.score[0]
 # What a damaged or half-written index raises from inside Whoosh when it is opened or read.
 _DAMAGE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error, zlib.error,
            pickle.UnpicklingError, whoosh_index.IndexError, CorruptIndexError)
@@ -53,11 +42,11 @@ _DAMAGE_WHILE_READING = (OSError, EOFError, struct.error, zlib.error, pickle.Unp
 
 @dataclass
 class _Ranked:
-    """A query's total and its first (docnum, score) pairs; ``matches`` when numpy found them."""
+    """A query's total, its first (docnum, score) pairs and all its matches."""
 
     total: int
     entries: list[tuple[int, float]]
-    matches: Matches | None
+    matches: Matches
 
 
 class SearchError(Exception):
@@ -273,19 +262,8 @@ class Searcher:
         try:
             matches = self._evaluator.evaluate(parsed, words or ranking.coordinated(parsed))
         except Unsupported:
-            return self._rank_with_whoosh(parsed, count, sort)
+            matches = self._evaluator.whoosh_matches(parsed)
         return _Ranked(matches.total, self._evaluator.top(matches, count, sort), matches)
-
-    def _rank_with_whoosh(self, parsed: wq.Query, count: int, sort: str) -> _Ranked:
-        if sort == "relevance":
-            results = self._searcher.search(parsed, limit=count, terms=False, sortedby=RELEVANCE_ORDER)
-            entries = [(hit.docnum, relevance_score(hit)) for hit in results]
-        else:
-            # Undated articles come last in both directions.
-            order = sorting.MultiFacet([_DATED_FIRST, sorting.FieldFacet("date", reverse=sort == "-date")])
-            results = self._searcher.search(parsed, limit=count, sortedby=order)
-            entries = [(hit.docnum, 0.0) for hit in results]
-        return _Ranked(len(results), entries, None)
 
     def _highlight_terms(self, parsed: wq.Query) -> tuple[set[str], set[str]]:
         terms: set[str] = set()

@@ -9,13 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import sorting
 
 from indexer import store
 from indexer.schema import make_schema
 from search import ranking
 from search.postings import ArrayEvaluator, Unsupported
 from search.query import QueryError, parse_query, relax
-from search.searcher import RELEVANCE_ORDER, Searcher, relevance_score
+from search.searcher import Searcher
 from search.snippets import find_matches
 
 QUERIES = [
@@ -25,9 +27,16 @@ QUERIES = [
 ]
 
 
+# Whoosh's own ordering as the evaluator should order: best score first, then dated articles
+# before undated ones, then the newer first.
+RELEVANCE_ORDER = sorting.MultiFacet([sorting.ScoreFacet(), sorting.QueryFacet({0: wq.Every("date")}, other=1),
+                                      sorting.FieldFacet("date", reverse=True)])
+
+
 def whoosh_top(searcher, parsed, count):
     results = searcher.search(parsed, limit=count, sortedby=RELEVANCE_ORDER)
-    return len(results), [(hit.docnum, relevance_score(hit)) for hit in results]
+    # A sorted hit's score is its sort key, which starts with the score negated.
+    return len(results), [(hit.docnum, -hit.score[0]) for hit in results]
 
 
 def array_top(evaluator, parsed, count):
@@ -65,11 +74,27 @@ def test_relaxed_and_expanded_queries_agree(opened):
     assert_same(searcher, evaluator, ranking.expand(searcher, parsed, top))
 
 
-@pytest.mark.parametrize("text", ['"port strike"', "stri*", "strike~", "date:2024 OR -port"])
-def test_other_shapes_are_left_to_whoosh(opened, text):
+@pytest.mark.parametrize("text", ['"port strike"', "stri*", "strike~", '"port strike" date:2024', "stri* -ferry"])
+def test_phrases_prefixes_and_fuzzy_words_are_found_by_whoosh(opened, text):
     searcher, evaluator = opened
+    parsed = parse_query(text, searcher.schema)
+    total, expected = whoosh_top(searcher, parsed, 20)
+    found_total, found = array_top(evaluator, parsed, 20)
+    assert total > 0
+    assert found_total == total
+    assert found == [(docnum, pytest.approx(score)) for docnum, score in expected]
+
+
+def test_a_not_inside_an_or_is_left_to_whoosh(opened):
+    searcher, evaluator = opened
+    parsed = parse_query("date:2024 OR -port", searcher.schema)
     with pytest.raises(Unsupported):
-        evaluator.evaluate(parse_query(text, searcher.schema))
+        evaluator.evaluate(parsed)
+    # Whoosh finds and scores it; it is counted and ordered as the others are.
+    total, expected = whoosh_top(searcher, parsed, 20)
+    matches = evaluator.whoosh_matches(parsed)
+    assert matches.total == total > 0
+    assert evaluator.top(matches, 20) == [(docnum, pytest.approx(score)) for docnum, score in expected]
 
 
 def test_date_order_puts_undated_articles_last_and_ties_put_the_newer_first(tmp_path):
@@ -84,17 +109,18 @@ def test_date_order_puts_undated_articles_last_and_ties_put_the_newer_first(tmp_
     with index.searcher(weighting=ranking.weighting()) as searcher:
         evaluator = ArrayEvaluator(searcher)
         matches = evaluator.evaluate(parse_query("harbour", schema))
-        ids = lambda sort: [searcher.stored_fields(d)["id"] for d, _ in evaluator.top(matches, 10, sort)]  # noqa: E731
+        ids_of = lambda top: [searcher.stored_fields(d)["id"] for d, _ in top]  # noqa: E731
+        ids = lambda sort: ids_of(evaluator.top(matches, 10, sort))  # noqa: E731
         assert ids("date") == ["a2", "a0", "a3", "a1"]
         assert ids("-date") == ["a3", "a0", "a2", "a1"]
         assert evaluator.years_and_months(matches.docnums())[0].tolist() == [2020, 2019, 2021]
         # The same text scores the same: the newer article first, the undated one after the dated.
         assert ids("relevance") == ["a3", "a0", "a2", "a1"]
-        # Whoosh's own search (for queries the evaluator leaves to it) breaks ties the same way.
-        phrase = parse_query('"harbour news"', schema)
-        found = searcher.search(phrase, limit=10, sortedby=RELEVANCE_ORDER)
-        assert [hit["id"] for hit in found] == ["a3", "a0", "a2", "a1"]
-        assert len({relevance_score(hit) for hit in found}) == 1
+        # Queries left to Whoosh's matchers are ordered the same way.
+        phrase = evaluator.whoosh_matches(parse_query('"harbour news"', schema))
+        assert phrase.total == 4
+        assert ids_of(evaluator.top(phrase, 10)) == ["a3", "a0", "a2", "a1"]
+        assert ids_of(evaluator.top(phrase, 10, "date")) == ["a2", "a0", "a3", "a1"]
 
 
 def test_segments_with_deleted_articles(tmp_path):
