@@ -27,6 +27,8 @@ from whoosh.qparser.dateparse import DateParserPlugin, English
 from indexer.dates import parse_date
 from indexer.schema import DEFAULT_FIELDS
 
+from .spelling import FuzzyTerm
+
 MAX_QUERY_CHARS = 2000
 MIN_PREFIX_CHARS = 2
 FIELD_ALIASES = {"source": ["path", "file"], "date": ["on"]}
@@ -157,10 +159,17 @@ def _new_parser(schema: Schema) -> QueryParser:
     parser = QueryParser(None, schema, group=AndGroup)
     parser.remove_plugin_class(SingleQuotePlugin)  # apostrophes are part of names (O'Neill)
     parser.add_plugin(MultifieldPlugin([f for f in DEFAULT_FIELDS if f in schema]))
-    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(_FuzzyTermPlugin())
     parser.add_plugin(GtLtPlugin())
     parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
     return parser
+
+
+class _FuzzyTermPlugin(FuzzyTermPlugin):
+    """``word~`` and ``word~2`` as ``spelling.FuzzyTerm`` queries, whose near words are found in C."""
+
+    class FuzzyTermNode(FuzzyTermPlugin.FuzzyTermNode):
+        qclass = FuzzyTerm
 
 
 def _first_field(text: str) -> str:

@@ -10,6 +10,13 @@ the one more articles use among equals: stems alone would prefer a typo the corp
 
 from __future__ import annotations
 
+import bisect
+import weakref
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from whoosh import fields
+from whoosh import query as wq
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -34,30 +41,47 @@ def correct(searcher: Searcher, word: str) -> str | None:
     used = max(reader.doc_frequency(FIELD, stem), reader.doc_frequency("headline", stem))
     if used and len(word) < _MIN_RARE_WORD:
         return None  # short words in use are meant: "cod" is not a typo of "co"
-    limit = 2 if len(word) > 4 else 1
-    found = {term.decode("utf-8") if isinstance(term, bytes) else term
-             for term in reader.terms_within(FIELD, stem, limit)}
-    articles = {c: reader.doc_frequency(FIELD, c) for c in found - {stem}}
+    found = terms_within(reader, FIELD, stem, 2 if len(word) > 4 else 1)
+    articles = {c: reader.doc_frequency(FIELD, c) for c in set(found) - {stem}}
     candidates = [c for c, count in articles.items() if count >= _COMMONER * used]
     if not candidates:
         return None
-    nearest = sorted(candidates, key=lambda c: (edit_distance(stem, c), -articles[c], c))[:_SHORTLIST]
+    nearest = sorted(candidates, key=lambda c: (OSA.distance(stem, c), -articles[c], c))[:_SHORTLIST]
     written = {c: _written_form(searcher, reader, c, word) for c in nearest}
-    return written[min(nearest, key=lambda c: (edit_distance(word, written[c]), -articles[c], c))]
+    return written[min(nearest, key=lambda c: (OSA.distance(word, written[c]), -articles[c], c))]
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions count as one edit)."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
+# Each open reader's text fields' words, read when first asked for: a lexicon is read in a tenth
+# of a second, and searched in milliseconds.
+_LEXICONS: weakref.WeakKeyDictionary[IndexReader, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+
+
+def terms_within(reader: IndexReader, fieldname: str, text: str, maxdist: int, prefix: int = 0) -> list[str]:
+    """The words of a text field within ``maxdist`` edits of ``text`` that share its first
+    ``prefix`` letters: Whoosh's ``IndexReader.terms_within``, with distances computed by
+    rapidfuzz in C (optimal string alignment, as Whoosh's). Whoosh's own walks the lexicon in
+    Python: half a second per word on 19,000 Reuters stories, against 3 ms."""
+    lexicons = _LEXICONS.setdefault(reader, {})
+    if fieldname not in lexicons:
+        # Lexicons are sorted by their UTF-8 bytes, which is the order of their decoded text.
+        lexicons[fieldname] = [term.decode("utf-8") for term in reader.lexicon(fieldname)]
+    words = lexicons[fieldname]
+    if prefix:
+        start = bisect.bisect_left(words, text[:prefix])
+        end = bisect.bisect_left(words, text[:prefix] + "\U0010ffff", start)
+        words = words[start:end]
+    return [word for word, _, _ in process.extract(text, words, scorer=OSA.distance, score_cutoff=maxdist,
+                                                   limit=None)]
+
+
+class FuzzyTerm(wq.FuzzyTerm):
+    """Whoosh's fuzzy word query (``word~``, ``word~2``) on a text field, its near words found
+    with ``terms_within``."""
+
+    def _btexts(self, ixreader: IndexReader):
+        if not isinstance(ixreader.schema[self.fieldname], fields.TEXT):
+            return super()._btexts(ixreader)
+        return terms_within(ixreader, self.fieldname, self.text, self.maxdist, self.prefixlength)
 
 
 def _written_form(searcher: Searcher, reader: IndexReader, stem: str, typed: str = "") -> str:
@@ -70,7 +94,7 @@ def _written_form(searcher: Searcher, reader: IndexReader, stem: str, typed: str
     places = postings.value_as("characters") if postings.supports("characters") else []
     if places:
         forms = {text[start:end].lower() for _, start, end in places}
-        return min(forms, key=lambda form: (edit_distance(typed, form), form)) if typed else min(forms)
+        return min(forms, key=lambda form: (OSA.distance(typed, form), form)) if typed else min(forms)
     for token in _ANALYZER(text, chars=True, removestops=False, mode="query"):
         if token.text == stem:
             return text[token.startchar:token.endchar].lower()

@@ -1,13 +1,17 @@
 from indexer import build_index
 from search.searcher import Searcher
-from search.spelling import correct, edit_distance
+from search.spelling import correct, terms_within
 from tests.conftest import article_text, write
 
 
-def test_edit_distance_counts_transpositions_once():
-    assert edit_distance("ecomoni", "economi") == 2
-    assert edit_distance("levess", "levees") == 1
-    assert edit_distance("abc", "abc") == 0 and edit_distance("", "abc") == 3
+def test_terms_within_finds_what_whoosh_finds(corpus_index):
+    with Searcher(corpus_index) as searcher:
+        reader = searcher._searcher.reader()
+        for fieldname, text, maxdist, prefix in [("body", "ecomoni", 2, 0), ("body", "leve", 1, 0),
+                                                 ("headline", "harbor", 2, 1), ("people", "okafr", 1, 2)]:
+            expected = set(reader.terms_within(fieldname, text, maxdist, prefix))
+            assert expected
+            assert set(terms_within(reader, fieldname, text, maxdist, prefix)) == expected
 
 
 def test_corrections_come_from_the_index_as_written(corpus_index):
