@@ -22,6 +22,7 @@ import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Iterator
 from itertools import groupby, pairwise
 from operator import itemgetter
 
@@ -157,6 +158,14 @@ class NewsTermsReader(W3TermsReader):
 
     def __contains__(self, term: tuple[str, bytes]) -> bool:
         return self._info(*term) is not None
+
+    def field_postings(self, fieldname: str, format_) -> Iterator[tuple[bytes, object]]:
+        """(word, postings matcher) for every word of a field, read in the dictionary's order
+        rather than looked up one by one (a whole field's lookups took a second on Reuters)."""
+        for (name, tbytes), terminfo in self.items_from(fieldname, b""):
+            if name != fieldname:
+                return
+            yield tbytes, self._codec.postings_reader(self._postfile, terminfo, format_, term=(fieldname, tbytes))
 
     def term_info(self, fieldname: str, tbytes: bytes) -> W3TermInfo:
         info = self._info(fieldname, tbytes)

@@ -12,6 +12,7 @@ rest as arrays.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,7 +23,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
-from indexer.codec import NewsLeafMatcher
+from indexer.codec import NewsLeafMatcher, NewsTermsReader
 
 from . import ranking
 
@@ -301,19 +302,8 @@ class ArrayEvaluator:
             reader = leaf.reader()
             if (fieldname, text) not in reader:
                 continue
-            matcher = reader.postings(fieldname, text)
-            # A segment with deletions wraps its postings; deleted articles are masked later.
-            matcher = getattr(matcher, "child", matcher)
-            if isinstance(matcher, NewsLeafMatcher):
-                wanted = None if within is None else np.flatnonzero(within[offset:offset + reader.doc_count_all()])
-                found, found_weights = matcher.arrays(wanted)
-            else:  # postings kept in the term dictionary, or another codec's: one at a time
-                pairs = []
-                while matcher.is_active():
-                    pairs.append((matcher.id(), matcher.weight()))
-                    matcher.next()
-                found = np.array([d for d, _ in pairs], dtype=np.int64)
-                found_weights = np.array([w for _, w in pairs], dtype=np.float64)
+            wanted = None if within is None else np.flatnonzero(within[offset:offset + reader.doc_count_all()])
+            found, found_weights = _arrays(reader.postings(fieldname, text), wanted)
             docnums.append(found + offset)
             weights.append(found_weights)
         if not docnums:
@@ -321,19 +311,17 @@ class ArrayEvaluator:
         return np.concatenate(docnums), np.concatenate(weights)
 
     def _person_postings(self) -> tuple[list[str], np.ndarray, np.ndarray]:
-        """Every (person, article) pair of the index as two parallel arrays, read once."""
-        names: list[str] = []
-        numbers: list[np.ndarray] = []
-        docnums: list[np.ndarray] = []
-        for term in self._searcher.reader().lexicon("person"):
-            name = term.decode("utf-8") if isinstance(term, bytes) else term
-            found, _ = self._postings("person", name)
-            numbers.append(np.full(len(found), len(names), dtype=np.int64))
-            docnums.append(found)
-            names.append(name)
-        if not names:
-            return [], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        return names, np.concatenate(numbers), np.concatenate(docnums)
+        """Every (person, article) pair of the index as two parallel arrays, read once, each
+        segment's names in the order its dictionary holds them."""
+        number_of: dict[str, int] = {}
+        numbers: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        docnums: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        for leaf, offset in self._leaves:
+            for word, matcher in _field_postings(leaf.reader(), "person"):
+                found, _ = _arrays(matcher)
+                numbers.append(np.full(len(found), number_of.setdefault(word.decode("utf-8"), len(number_of))))
+                docnums.append(found + offset)
+        return list(number_of), np.concatenate(numbers), np.concatenate(docnums)
 
     def _field_lengths(self, fieldname: str) -> np.ndarray:
         if fieldname not in self._lengths:
@@ -374,3 +362,26 @@ def _values_of(matcher, docnums: np.ndarray) -> dict[int, bytes]:
 
 def _undated(dates: np.ndarray) -> np.ndarray:
     return dates == np.iinfo(np.uint64).max
+
+
+def _field_postings(reader, fieldname: str) -> Iterator[tuple[bytes, object]]:
+    """(word, postings) for every word of a segment's field: read in order from our codec's
+    dictionary, looked up one by one in another's."""
+    terms = getattr(reader, "_terms", None)
+    if isinstance(terms, NewsTermsReader):
+        return terms.field_postings(fieldname, reader.schema[fieldname].format)
+    return ((word, reader.postings(fieldname, word.decode("utf-8"))) for word in reader.lexicon(fieldname))
+
+
+def _arrays(matcher, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """A segment's postings of one word as (document numbers, weights) arrays; only the
+    documents in ``wanted`` need be right."""
+    # A segment with deletions wraps its postings; deleted articles are masked later.
+    matcher = getattr(matcher, "child", matcher)
+    if isinstance(matcher, NewsLeafMatcher):
+        return matcher.arrays(wanted)
+    pairs = []  # postings kept in the term dictionary, or another codec's: one at a time
+    while matcher.is_active():
+        pairs.append((matcher.id(), matcher.weight()))
+        matcher.next()
+    return np.array([d for d, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64)
