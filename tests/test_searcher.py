@@ -129,6 +129,12 @@ def test_similar_articles(corpus_index):
         similar = searcher.similar(origin.id, limit=3)
         assert origin.id not in {h.id for h in similar.hits}
         assert any("Port Alder FC" in h.headline or "Mensah-Adjei" in h.headline for h in similar.hits)
+        # The articles and scores of Whoosh's own more_like, on the same key words.
+        whoosh = searcher._searcher
+        docnum = whoosh.document_number(id=origin.id)
+        stored = whoosh.stored_fields(docnum)
+        found = whoosh.more_like(docnum, "body", text=f"{stored['headline']} {stored['body']}", top=3, numterms=25)
+        assert [(h.id, h.score) for h in similar.hits] == [(hit["id"], pytest.approx(hit.score)) for hit in found]
         with pytest.raises(QueryError):
             searcher.similar("no/such/file.txt")
 
