@@ -42,6 +42,11 @@ _SPEECH_AFTER = re.compile(
     r"|announced|declared|replied|urged|tweeted|claimed|acknowledged|confirmed|denied|recalled|who)\b")
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|added|asked|according to|wrote|explained|quoted|replied)\s*,?\s*$")
+# An office named after its portfolios, the last of which runs into the holder's name:
+# "Minister of Energy and (Mines Subroto)".
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Mm]inistry|[Cc]ommissioner)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+)+(?:and|&)\s+$")
 
 TITLES = frozenset("""
 mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sister brother sheikh imam
@@ -332,6 +337,10 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
         organisations |= organisation
         if not runs:
             continue
+        if runs[0][0] == candidate.split()[0] and _PORTFOLIO_BEFORE.search(text[max(0, start - 60):start]):
+            if len(runs[0]) == 1 or text[end:end + 1] == ",":
+                continue  # the portfolio alone: "Minister of Regional and Industrial Expansion, Michel Cote"
+            runs, titled = (runs[0][1:], *runs[1:]), True
         # "in Port Alder" and "The White House said" are places and things; "in Okafor's view" is not.
         locative = (candidate.startswith("The ") or bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20):start]))) \
             and not _POSSESSIVE.search(candidate)

@@ -147,6 +147,15 @@ def test_an_office_before_a_name_is_not_a_person():
         ["James Baker", "Kiichi Miyazawa"]
 
 
+def test_an_office_named_after_two_portfolios_is_not_part_of_the_name():
+    assert extract_people("Indonesia's Minister of Energy and Mines Subroto said OPEC would hold.") == ["Subroto"]
+    assert extract_people("Venezuela's Minister of Energy and Mines Arturo Hernandez Grisanti told reporters "
+                          "prices were firm.") == ["Arturo Hernandez Grisanti"]
+    assert extract_people("The Minister of Regional and Industrial Expansion, Michel Cote, said he would "
+                          "decide.") == ["Michel Cote"]
+    assert extract_people("Secretary of State and Defense Caspar Weinberger said so.") == ["Caspar Weinberger"]
+
+
 def test_institution_words_are_not_names():
     text = ("Growth will slow, the Organisation for Economic Cooperation and Development said. Talks under "
             "the General Agreement on Tariffs and Trade resume, and loans of 1.6 billion European Currency "
