@@ -26,9 +26,10 @@ _NAME_WORD = (
 )
 _PARTICLE = r"(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|da|das|dos|du|del|della|di|la|le|ben|ter|zu|st\.)"
 # The lookahead names the characters a name can start with: without it Python's re tries the
-# whole pattern at every position of the text (twice the time).
+# whole pattern at every position of the text (twice the time). A name does not run on past the
+# end of a line ("... keeper Kepa Arrizabalaga" / "Kepa Arrizabalaga will ...").
 _CANDIDATE = re.compile(
-    rf"(?=[{_UPPER}AaEe])(?<![\w{_APOS}-])(?:{_NAME_WORD})(?:\s+(?:{_PARTICLE}\s+)*(?:{_NAME_WORD}))*")
+    rf"(?=[{_UPPER}AaEe])(?<![\w{_APOS}-])(?:{_NAME_WORD})(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)*(?:{_NAME_WORD}))*")
 _PHOTO_NOTE = re.compile(r"\((?:photo|image|picture)[^)]*\)", re.IGNORECASE)
 _PARTICLE_WORD = re.compile(_PARTICLE, re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -42,6 +43,7 @@ _SPEECH_AFTER = re.compile(
     r"|announced|declared|replied|urged|tweeted|claimed|acknowledged|confirmed|denied|recalled|who)\b")
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|added|asked|according to|wrote|explained|quoted|replied)\s*,?\s*$")
+_PLACE_COMPLEMENT = re.compile(r"\b(?:to|for|of|in)\s+$")
 # An office named after its portfolios, the last of which runs into the holder's name:
 # "Minister of Energy and (Mines Subroto)".
 _PORTFOLIO_BEFORE = re.compile(
@@ -64,8 +66,9 @@ veteran candidate nominee delegate speaker treasurer auditor prosecutor lawyer a
 councilman councilwoman alderman sheriff constable ayatollah mullah patriarch rector dean staff
 investor photo photographer
 """.split())
+# Party affiliations too, which news writes as it writes nationalities ("Ohio Democrat Howard Metzenbaum").
 NATIONALITIES = frozenset("""
-american british english scottish welsh irish french german italian spanish portuguese dutch belgian
+democrat republican american british english scottish welsh irish french german italian spanish portuguese dutch belgian
 swiss austrian swedish norwegian danish finnish icelandic polish czech slovak hungarian romanian
 bulgarian greek turkish russian ukrainian belarusian serbian croatian bosnian albanian israeli
 palestinian syrian lebanese jordanian egyptian iraqi iranian saudi emirati qatari kuwaiti yemeni
@@ -84,7 +87,7 @@ vietnam thailand indonesia malaysia philippines australia canada mexico brazil a
 colombia peru venezuela cuba nigeria kenya ethiopia africa europe asia moscow london paris berlin
 rome madrid washington jerusalem tel aviv gaza beirut damascus tehran baghdad cairo riyadh ankara
 istanbul kiev kyiv beijing tokyo delhi brussels geneva vienna munich astana kazakhstan kremlin north
-south east west middle central eastern western northern southern new york los angeles san francisco
+south east west middle central eastern western northern southern new york los angeles san
 chicago texas california florida city county district province region valley river island islands
 bay coast street avenue road square
 hongkong hong kong sri lanka singapore taiwan bangladesh nepal burma myanmar cambodia laos mongolia
@@ -96,6 +99,10 @@ nairobi johannesburg melbourne toronto montreal ottawa vancouver frankfurt zuric
 amsterdam rotterdam stockholm oslo copenhagen helsinki warsaw prague budapest bucharest belgrade
 athens lisbon dublin edinburgh glasgow manila jakarta bangkok hanoi taipei osaka brasilia caracas
 bogota havana rica scotia
+alabama alaska arizona arkansas colorado connecticut delaware hawaii idaho illinois iowa kansas kentucky
+louisiana maryland massachusetts michigan minnesota mississippi missouri nebraska nevada ohio oklahoma
+oregon pennsylvania utah vermont wisconsin wyoming jersey hampshire ontario quebec alberta manitoba
+saskatchewan queensland tasmania
 """.split())
 ORG_WORDS = frozenset("""
 ministry department committee commission council party parliament senate congress assembly court
@@ -104,7 +111,7 @@ organization organisation association federation league club team fc united grou
 corporation inc ltd plc llc bank fund trust foundation society news post times herald tribune
 journal gazette daily press agency television tv radio network airlines airways motors industries
 systems technologies software labs rovers athletic wanderers ferries park gardens holdings partners
-capital conference summit forum festival awards cup championship games olympics state states
+capital conference convention summit forum festival awards cup championship games olympics state states
 republic kingdom army navy force forces police guard brigade hospital church mosque synagogue temple
 museum theatre theater centre center hotel airport station stadium arena market exchange board
 service services affairs security defense defence project program programme initiative movement
@@ -163,6 +170,7 @@ colleagues friends relatives family families both many some several most few pol
 everybody nobody anyone someone children women men girls boys dealers traders bankers brokers
 exporters importers producers growers shippers buyers sellers merchants manufacturers operators
 insiders executives directors managers spokesmen representatives negotiators participants
+reps sens senators congressmen lawmakers legislators governors democrats republicans
 """.split())
 # Contexts in which a capitalised name is a place or a thing: "in Port Alder", "the Kremlin".
 _LOCATIVE_BEFORE = re.compile(
@@ -321,9 +329,14 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
     companies: dict[tuple[str, ...], str] = {}
     for match in _CANDIDATE.finditer(text):
         candidate, start, end = match.group(0), match.start(), match.end()
-        runs, titled, organisation = _reading(candidate, _starts_sentence(text, start))
+        runs, titled, organisation, place_led = _reading(candidate, _starts_sentence(text, start))
         if not (runs or organisation):
             continue  # a sentence opener, a place or a title alone: nothing to read around it
+        if place_led and not _PLACE_COMPLEMENT.search(text[max(0, start - 5):start]):
+            # A company's, a team's or a thing's name, unless the place completes an office
+            # ("Ambassador to Russia Gary Koren", "Governor of the Bank of England Robin ...").
+            organisations |= {key for run in runs for word in run for key in name_key(word)}
+            continue
         suffixed = bool(_ORG_AFTER.match(text[end:end + 14]))
         if suffixed or (organisation and _COMPANY_SUFFIX.search(candidate)):
             # "Morgan Stanley and Co Inc", "Merrill Lynch Capital Markets Inc": a company's name.
@@ -381,18 +394,26 @@ _SURNAME_TITLES = frozenset("major king dean bishop judge marshal prince pope ca
 # Names recur within an article and across a corpus: what a candidate's words say on their own
 # is worked out once; only the words around each mention are read every time.
 @functools.lru_cache(maxsize=65536)
-def _reading(candidate: str, sentence_start: bool) -> tuple[tuple[tuple[str, ...], ...], bool, frozenset[str]]:
+def _reading(candidate: str,
+             sentence_start: bool) -> tuple[tuple[tuple[str, ...], ...], bool, frozenset[str], bool]:
     """A candidate's runs of name words (leading titles, places and sentence-opening words
-    stripped), whether a title led it, and the words it shows to be an organisation's."""
-    words = [_POSSESSIVE.sub("", w) for w in candidate.split()]
+    stripped), whether a title led it, the words it shows to be an organisation's, and whether a
+    place led it straight into its words."""
+    written = candidate.split()
+    words = [_POSSESSIVE.sub("", w) for w in written]
     if len(words) >= 2 and words[-1].lower() in _OFFICES:
         # "White House Chief (of Staff Howard Baker)": the words before a title name its office.
-        return (), False, frozenset()
-    words, titled = _strip_leading(words, sentence_start)
-    organisation = frozenset()
+        return (), False, frozenset(), False
+    kept, titled = _strip_leading(words, sentence_start)
+    before = len(words) - len(kept) - 1  # the last word stripped
+    # A place that runs into other words, as in "Kentucky Fried Chicken", "New York Yankees" (but
+    # not "Texas Governor Bill Clements" or "Britain's Margaret Thatcher").
+    place_led = bool(kept) and not titled and before >= 0 and words[before].lower() in PLACES \
+        and not _POSSESSIVE.search(written[before])
+    words, organisation = kept, frozenset()
     if any(w.lower() in ORG_WORDS for w in words):
         organisation = frozenset(k for w in words if w.lower() not in ORG_WORDS for k in name_key(w))
-    return tuple(tuple(run) for run in _split_at_places(words)), titled, organisation
+    return tuple(tuple(run) for run in _split_at_places(words)), titled, organisation, place_led
 
 
 @functools.lru_cache(maxsize=65536)
@@ -443,7 +464,7 @@ def _is_nationality(lower: str) -> bool:
 
 
 def _split_at_places(words: list[str]) -> list[list[str]]:
-    runs, current = [], []
+    runs, current, after_place = [], [], False
     for number, word in enumerate(words):
         lower = word.lower()
         if current and number == len(words) - 1 and lower in _SURNAME_TITLES:
@@ -452,14 +473,14 @@ def _split_at_places(words: list[str]) -> list[list[str]]:
         if lower in ORG_WORDS:
             return []  # an organisation's name, not a person's
         if _parts_names(lower):
-            # Names that run into a place are an organisation's or a team's ("Statistics Canada",
-            # "Ajax Amsterdam"); a person's name comes after the place ("Moscow Mayor Sergei ...").
-            if current and lower not in PLACES:
+            # Names that run into a place, or out of one, are an organisation's, a team's or a
+            # thing's ("Statistics Canada", "Ajax Amsterdam", "Oregon Steel Mills").
+            if current and lower not in PLACES and not after_place:
                 runs.append(current)
-            current = []
+            current, after_place = [], lower in PLACES
         else:
             current.append(word)
-    if current:
+    if current and not after_place:
         runs.append(current)
     return [run for run in runs if 1 <= len(run) <= 5]
 

@@ -156,6 +156,25 @@ def test_an_office_named_after_two_portfolios_is_not_part_of_the_name():
     assert extract_people("Secretary of State and Defense Caspar Weinberger said so.") == ["Caspar Weinberger"]
 
 
+def test_a_place_running_into_other_words_names_a_company_or_a_thing():
+    text = ("Pepsico Inc's Kentucky Fried Chicken said sales rose. The plant was bought by Oregon Steel Mills, "
+            "and the price of Light Louisiana Sweet rose. The New York Yankees said Dave Winfield would play.")
+    assert extract_people(text) == ["Dave Winfield"]
+
+
+def test_a_place_before_a_name_with_a_title_a_possessive_or_an_office():
+    text = ("Britain's Margaret Thatcher met Texas Governor Bill Clements and Israeli Ambassador to Russia Gary "
+            "Koren. Governor of the Bank of England Robin Leigh-Pemberton and Central Bank president Francisco "
+            "Gros spoke, as did Ohio Democrat Howard Metzenbaum.")
+    assert extract_people(text) == ["Margaret Thatcher", "Bill Clements", "Gary Koren", "Robin Leigh-Pemberton",
+                                    "Francisco Gros", "Howard Metzenbaum"]
+
+
+def test_a_name_does_not_run_on_past_the_end_of_a_line():
+    text = "The club signed keeper Kepa Arrizabalaga\n\nKepa Arrizabalaga will have a medical today, Lester Holt said."
+    assert extract_people(text) == ["Kepa Arrizabalaga", "Lester Holt"]
+
+
 def test_institution_words_are_not_names():
     text = ("Growth will slow, the Organisation for Economic Cooperation and Development said. Talks under "
             "the General Agreement on Tariffs and Trade resume, and loans of 1.6 billion European Currency "
