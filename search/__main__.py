@@ -14,6 +14,7 @@ from pathlib import Path
 from indexer import BuildError, build_index
 from indexer.progress import progress_printer
 
+from .commands import Quit, ShellState, run_command
 from .environment import Environment
 from .query import QueryError
 from .render import render_json, render_results, safe
@@ -97,14 +98,34 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             from .shell import run_shell  # prompt_toolkit loads only for the shell
 
             return run_shell(searcher, env, corpus=Path(args.corpus) if args.corpus else None)
-        worst = EXIT_OK
-        for line in env.stdin:
-            if line.strip():
-                worst = max(worst, _print_results(searcher, line.strip(), args, env))
-        return worst
+        return _run_pipe(searcher, args, env)
 
 
-def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env: Environment) -> int:
+def _run_pipe(searcher: Searcher, args: argparse.Namespace, env: Environment) -> int:
+    """Each line a query, or one of the shell's commands about the last query's results."""
+    state = ShellState(searcher, env, corpus=Path(args.corpus) if args.corpus else None, limit=args.limit,
+                       sort=args.sort)
+    worst = EXIT_OK
+    for line in env.stdin:
+        text = line.strip()
+        if not text.startswith(":"):
+            if text:
+                worst = max(worst, _print_results(searcher, text, args, env, state))
+            continue
+        if args.json:
+            env.stderr.write(f"news-search: {safe(text)}: shell commands do not mix with --json output\n")
+            worst = EXIT_USAGE
+            continue
+        try:
+            env.stdout.write(run_command(state, text))
+        except Quit:
+            break
+    return worst
+
+
+def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env: Environment,
+                   state: ShellState | None = None) -> int:
+    """Search, print, and (in a pipe) remember the results for the commands that follow."""
     try:
         results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort)
     except QueryError as error:
@@ -116,6 +137,8 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
     except SearchError as error:
         env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_INDEX
+    if state is not None:
+        state.query, state.page, state.results = query, args.page, results
     if args.json:
         env.stdout.write(render_json(results))
     else:

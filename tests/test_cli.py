@@ -90,6 +90,23 @@ def test_queries_from_a_pipe(built):
     assert "Dockworkers strike" in streams.out and "Ferry fares rise" in streams.out
 
 
+def test_shell_commands_from_a_pipe_act_on_the_last_query(built):
+    streams = Streams("strike\n:people\n:open 1\n:nope\n:quit\nferry\n")
+    assert search_main(["--index", str(built / "index")], streams.env) == 0
+    out = streams.out
+    assert "Dockworkers strike" in out and "Siobhan O'Connell" in out.split("Dockworkers strike", 1)[1]
+    assert "People: Siobhan O'Connell" in out  # the article, opened
+    assert "Unknown command ':nope'" in out
+    assert "Ferry fares rise" not in out  # nothing after :quit
+
+
+def test_shell_commands_do_not_mix_with_json(built):
+    streams = Streams("strike\n:people\n")
+    assert search_main(["--index", str(built / "index"), "--json"], streams.env) == 2
+    assert json.loads(streams.out)["total"] == 1
+    assert ":people" in streams.err and "--json" in streams.err
+
+
 def test_corpus_option_builds_before_searching(tmp_path):
     write(tmp_path / "c", "a.txt", article_text("Harbour news", "May 1, 2020", "Harbour body."))
     streams = Streams()
