@@ -5,9 +5,9 @@ counting every match for the total walks that tree again. For the queries people
 several fields, AND/OR/NOT, date filters) it is many times quicker to read each word's postings
 block by block and combine them as arrays: one pass gives the set of matches (for the total and
 the facets) and every score. The scores are the searcher's own BM25F weighting, so the ranking
-is Whoosh's (and coordination, when asked for: ``ranking.coordinated``). Any other part of a
-query (a phrase, a prefix, a fuzzy word) is found by Whoosh's matchers and combined with the
-rest as arrays.
+is Whoosh's (and coordination, when asked for: ``ranking.coordinated``). Prefixes, wildcards
+and fuzzy words are the words they stand for; any other part of a query (a phrase) is found by
+Whoosh's matchers and combined with the rest as arrays.
 """
 
 from __future__ import annotations
@@ -208,8 +208,10 @@ class ArrayEvaluator:
             return ~child_mask, np.ones(self.size)
         if node is wq.NullQuery or isinstance(node, type(wq.NullQuery)):
             return self._empty()
-        # Phrases, prefixes, fuzzy words: Whoosh's matchers find them, and what is around them
-        # (a date filter, other words) is still read as arrays.
+        if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
+            return self._expanded(node, within)
+        # Phrases and the rest: Whoosh's matchers find them, and what is around them (a date
+        # filter, other words) is still read as arrays.
         matches = self.whoosh_matches(node)
         return matches.mask, matches.scores
 
@@ -229,24 +231,39 @@ class ArrayEvaluator:
 
     def _term(self, node: wq.Term, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         mask, scores = self._empty()
-        fieldname = node.fieldname
-        if fieldname not in self._schema:
-            return mask, scores
-        docnums, weights = self._postings(fieldname, node.text, within)
-        if not len(docnums):
-            return mask, scores
+        docnums, word_scores = self._word_scores(node.fieldname, node.text, within)
         mask[docnums] = True
-        if self._schema[fieldname].scorable:
-            weighting = self._weighting
-            k1 = weighting.K1
-            b = weighting._field_B.get(fieldname, weighting.B)
-            idf = self._searcher.idf(fieldname, node.text)
-            average = self._searcher.avg_field_length(fieldname) or 1
-            lengths = self._field_lengths(fieldname)[docnums]
-            scores[docnums] = idf * (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / average))
-        else:
-            scores[docnums] = weights
+        scores[docnums] = word_scores
         return mask, scores * node.boost
+
+    def _expanded(self, node: wq.MultiTerm, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """A prefix, wildcard or fuzzy word: every word it stands for, scored and added up as
+        Whoosh does (its "constant score" falls back to the searcher's weighting)."""
+        mask, scores = self._empty()
+        words = {word for leaf, _ in self._leaves for word in node._btexts(leaf.reader()) if word}
+        for word in words:
+            docnums, word_scores = self._word_scores(node.fieldname, word, within)
+            mask[docnums] = True
+            scores[docnums] += word_scores
+        return mask, scores * node.boost
+
+    def _word_scores(self, fieldname: str, text: str | bytes,
+                     within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """The articles holding a word in a field, and the word's BM25 score in each."""
+        if fieldname not in self._schema:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        docnums, weights = self._postings(fieldname, text, within)
+        if not len(docnums) or not self._schema[fieldname].scorable:
+            return docnums, weights
+        weighting = self._weighting
+        k1 = weighting.K1
+        b = weighting._field_B.get(fieldname, weighting.B)
+        idf = self._searcher.idf(fieldname, text)
+        average = self._searcher.avg_field_length(fieldname) or 1
+        lengths = self._field_lengths(fieldname)[docnums]
+        return docnums, idf * (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / average))
 
     def _word_in_fields(self, node: wq.Or, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         """One word searched in several fields, scored as BM25F proper: the field-weighted,

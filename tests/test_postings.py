@@ -74,8 +74,9 @@ def test_relaxed_and_expanded_queries_agree(opened):
     assert_same(searcher, evaluator, ranking.expand(searcher, parsed, top))
 
 
-@pytest.mark.parametrize("text", ['"port strike"', "stri*", "strike~", '"port strike" date:2024', "stri* -ferry"])
-def test_phrases_prefixes_and_fuzzy_words_are_found_by_whoosh(opened, text):
+@pytest.mark.parametrize("text", ['"port strike"', "stri*", "strike~", '"port strike" date:2024', "stri* -ferry",
+                                  "st?ike OR harb*", "headline:ferr*"])
+def test_phrases_prefixes_and_fuzzy_words_score_as_whoosh_scores_them(opened, text):
     searcher, evaluator = opened
     parsed = parse_query(text, searcher.schema)
     total, expected = whoosh_top(searcher, parsed, 20)
