@@ -37,6 +37,9 @@ _COMPANY_SUFFIXES = r"Inc|Ltd|Corp|Co|PLC|Plc|LLC|GmbH|AG|SA|NV"
 # After a name: a company's or a club's suffix. At a name's end: a company's.
 _ORG_AFTER = re.compile(rf"^\s+(?:(?:and|&)\s+(?:Co|Company|Sons)\b|(?:{_COMPANY_SUFFIXES}|FC|AFC|CF|SC|AC|Group)\b)")
 _COMPANY_SUFFIX = re.compile(rf"\s(?:{_COMPANY_SUFFIXES})\.?$")
+# A company's name in parts: "(Smith Barney), Harris Upham and Co".
+_ORG_AFTER_COMMA = re.compile(
+    rf"^,\s+(?:[{_UPPER}][\w'’-]*\s+){{1,3}}(?:and|&)\s+(?:Co|Company|Sons)\b")
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
 _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(?:said|says|told|added|asked|wrote|explained|insisted|noted|argued|stressed|warned"
@@ -337,7 +340,10 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
             # ("Ambassador to Russia Gary Koren", "Governor of the Bank of England Robin ...").
             organisations |= {key for run in runs for word in run for key in name_key(word)}
             continue
-        suffixed = bool(_ORG_AFTER.match(text[end:end + 14]))
+        in_parts = _ORG_AFTER_COMMA.match(text[end:end + 60])
+        # Not "Thomas McKiernan, McKiernan and Co chairman": his own firm.
+        suffixed = bool(_ORG_AFTER.match(text[end:end + 14])) or (
+            in_parts is not None and not set(candidate.split()) & set(in_parts.group(0).split()))
         if suffixed or (organisation and _COMPANY_SUFFIX.search(candidate)):
             # "Morgan Stanley and Co Inc", "Merrill Lynch Capital Markets Inc": a company's name.
             company = _company_name(candidate)

@@ -129,6 +129,12 @@ def test_a_company_suffix_makes_a_name_a_company_everywhere_in_the_article():
     assert {"Morgan Stanley", "Merrill Lynch", "Walt Disney"} <= set(names.places)
 
 
+def test_a_company_named_in_parts_is_a_company():
+    text = ("The lead manager was Smith Barney, Harris Upham and Co Inc. Sears, Roebuck and Co said sales rose, "
+            "Peter Greenbaum of Smith Barney said, and so did Thomas McKiernan, McKiernan and Co chairman.")
+    assert extract_people(text) == ["Peter Greenbaum", "Thomas McKiernan"]
+
+
 def test_names_that_run_into_a_place_are_teams_and_agencies():
     text = ("Prices rose 0.3 pct, Statistics Canada said. Ajax Amsterdam beat Sparta Rotterdam 2-1, "
             "and coach Louis van Gaal said the league was open. Dealers said the guilder was firm, "
