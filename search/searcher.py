@@ -174,7 +174,8 @@ class Searcher:
                 for rank, (docnum, score) in enumerate(entries)]
         results = SearchResults(query=query, total=ranked.total, hits=hits, page=page, limit=limit, sort=sort,
                                 relaxed=relaxed)
-        if ranked.total < SUGGEST_BELOW:
+        if ranked.total < SUGGEST_BELOW or relaxed:
+            # Few results, or some words found nothing: perhaps they were misspelt.
             results.suggestion = self.suggest(query)
         if facets:
             results.facets = self._facets(parsed, matches=ranked.matches)

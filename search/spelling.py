@@ -27,6 +27,7 @@ _ANALYZER = text_analyzer()
 _SHORTLIST = 5  # stems whose written form is compared with the typed word
 _MIN_RARE_WORD = 5  # letters; a shorter word that articles use is meant
 _COMMONER = 20  # times as many articles, for a close word to be suggested instead of a word in use
+_FORM_ARTICLES = 8  # articles whose ways of writing a word are compared with the typed word
 
 
 def correct(searcher: Searcher, word: str) -> str | None:
@@ -84,18 +85,18 @@ class FuzzyTerm(wq.FuzzyTerm):
         return terms_within(ixreader, self.fieldname, self.text, self.maxdist, self.prefixlength)
 
 
-def _written_form(searcher: Searcher, reader: IndexReader, stem: str, typed: str = "") -> str:
-    """The word as the first article using ``stem`` writes it (the form nearest ``typed``), read
-    where the index says it is."""
+def _written_form(searcher: Searcher, reader: IndexReader, stem: str, typed: str) -> str:
+    """The word as articles using ``stem`` write it: of the forms in the first few of them, the
+    one nearest ``typed`` (a plural for a plural: "tarrifs" is "tariffs"), read where the index
+    says they are."""
     postings = reader.postings(FIELD, stem)
-    if not postings.is_active():
-        return stem
-    text = searcher.stored_fields(postings.id()).get(FIELD) or ""
-    places = postings.value_as("characters") if postings.supports("characters") else []
-    if places:
-        forms = {text[start:end].lower() for _, start, end in places}
-        return min(forms, key=lambda form: (OSA.distance(typed, form), form)) if typed else min(forms)
-    for token in _ANALYZER(text, chars=True, removestops=False, mode="query"):
-        if token.text == stem:
-            return text[token.startchar:token.endchar].lower()
-    return stem
+    forms: set[str] = set()
+    for _ in range(_FORM_ARTICLES):
+        if not postings.is_active():
+            break
+        text = searcher.stored_fields(postings.id()).get(FIELD) or ""
+        forms.update(text[start:end].lower() for _, start, end in postings.value_as("characters"))
+        postings.next()
+    # Among forms as near, the one as long as the typed word: "tariffs" rather than "tariff".
+    return min(forms, key=lambda form: (OSA.distance(typed, form), abs(len(form) - len(typed)), form)) \
+        if forms else stem

@@ -39,3 +39,17 @@ def test_the_corpus_own_typos_yield_to_the_word_meant(tmp_path):
         assert searcher.search("volker").suggestion == "volcker"  # one article against twenty-one
         assert correct(searcher._searcher, "volcker") is None
         assert correct(searcher._searcher, "cod") is None  # a short word in use is meant
+
+
+def test_suggestions_keep_the_typed_form_and_come_when_a_word_found_nothing(tmp_path):
+    corpus = tmp_path / "c"
+    for day in range(1, 8):
+        write(corpus, f"t{day}.txt", article_text(f"Trade note {day}", f"May {day}, 1987",
+                                                  f"The tariff on steel rose on day {day}, and tariffs on grain fell."))
+    build_index(corpus, tmp_path / "i")
+    with Searcher(tmp_path / "i") as searcher:
+        assert searcher.search("tarrifs").suggestion == "tariffs"  # not "tariff", the form first written
+        relaxed = searcher.search("steel tarrifs")  # every article has "steel", none "tarrifs"
+        assert relaxed.relaxed and relaxed.total == 7
+        assert relaxed.suggestion == "steel tariffs"
+        assert searcher.search("steel grain").suggestion is None
