@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import pickle
 import re
@@ -14,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.reading import CorruptIndexError
@@ -178,15 +176,21 @@ class Searcher:
             # Few results, or some words found nothing: perhaps they were misspelt.
             results.suggestion = self.suggest(query)
         if facets:
-            results.facets = self._facets(parsed, matches=ranked.matches)
+            results.facets = self._facets(ranked.matches)
         results.elapsed = time.perf_counter() - started
         return results
 
     @_guarded
     def facets(self, query: str, *, top_people: int = 20) -> Facets:
-        """People, years and months counted over every article the query matches."""
+        """People, years and months counted over every article the query matches (or, as
+        ``search`` does when no article has every word, over those with some of them)."""
         self.refresh()
-        return self._facets(parse_query(query, self._searcher.schema), top_people)
+        parsed = parse_query(query, self._searcher.schema)
+        matches = self._matches(parsed)
+        relaxed = relax(parsed) if matches.total == 0 else None
+        if relaxed is not None:
+            matches = self._matches(relaxed)
+        return self._facets(matches, top_people)
 
     @_guarded
     def similar(self, ident: str, *, limit: int = 10) -> SearchResults:
@@ -265,11 +269,14 @@ class Searcher:
     def _rank(self, parsed: wq.Query, count: int, sort: str, words: wq.Or | None = None) -> _Ranked:
         """The total and the first ``count`` (docnum, score) pairs of a query; ``words`` is the
         OR of typed words to coordinate (by default the query's own, see ranking.coordinated)."""
-        try:
-            matches = self._evaluator.evaluate(parsed, words or ranking.coordinated(parsed))
-        except Unsupported:
-            matches = self._evaluator.whoosh_matches(parsed)
+        matches = self._matches(parsed, words or ranking.coordinated(parsed))
         return _Ranked(matches.total, self._evaluator.top(matches, count, sort), matches)
+
+    def _matches(self, parsed: wq.Query, words: wq.Or | None = None) -> Matches:
+        try:
+            return self._evaluator.evaluate(parsed, words)
+        except Unsupported:  # a NOT inside an OR
+            return self._evaluator.whoosh_matches(parsed)
 
     def _highlight_terms(self, parsed: wq.Query) -> tuple[set[str], set[str]]:
         terms: set[str] = set()
@@ -300,14 +307,8 @@ class Searcher:
                    date=stored.get("date"), people=people, score=score, fragments=fragments,
                    summary=stored.get("summary"), rank=rank + 1)
 
-    def _facets(self, parsed: wq.Query, top_people: int = 20, matches: Matches | None = None) -> Facets:
-        if matches is None:
-            with contextlib.suppress(Unsupported):
-                matches = self._evaluator.evaluate(parsed)
-        if matches is not None:
-            docnums = matches.docnums()
-        else:
-            docnums = np.fromiter(self._searcher.docs_for_query(parsed), dtype=np.int64)
+    def _facets(self, matches: Matches, top_people: int = 20) -> Facets:
+        docnums = matches.docnums()
         years, months = self._evaluator.years_and_months(docnums)
         year_counts = Counter(years.tolist())
         month_counts = Counter(f"{y:04d}-{m:02d}" for y, m in zip(years.tolist(), months.tolist(), strict=True))

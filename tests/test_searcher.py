@@ -123,6 +123,16 @@ def test_facets_cover_the_whole_result_set(corpus_index):
     assert {year for year, _ in facets.years} >= {2022, 2023, 2024}
 
 
+def test_facets_of_a_relaxed_query_count_what_the_search_shows(corpus_index):
+    with Searcher(corpus_index) as searcher:
+        results = searcher.search("Okafor zzzqqq", facets=True)
+        assert results.relaxed and results.total > 10
+        facets = searcher.facets("Okafor zzzqqq")
+        assert facets == results.facets
+        assert dict(facets.people)["Adaeze Okafor"] == results.total
+        assert searcher.facets("people:okafor date:1900").people == []  # filters are not relaxed
+
+
 def test_similar_articles(corpus_index):
     with Searcher(corpus_index) as searcher:
         origin = searcher.search("Mensah-Adjei title", limit=1).hits[0]
