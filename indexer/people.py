@@ -535,7 +535,10 @@ def _title_cased(text: str) -> bool:
     """A headline written In Title Case ("Tultex Corp Sets Quarterly Dividend"): its capitals say
     nothing about names, and the article's other texts name its people in running prose."""
     words = _LONG_WORD.findall(text[:_TITLE_CHARS])
-    return len(words) >= 3 and not any(word[0].islower() for word in words)
+    if any(word[0].islower() for word in words):
+        return False
+    # Or a short one of abbreviations ("Bnp Plans 100 Mln H.K. Dlr Cd Issue"), every word capitalised.
+    return len(words) >= 3 or len(_ANY_WORD.findall(text[:_TITLE_CHARS])) >= 4 and not _LOWER_WORD.search(text)
 
 
 def _capitalises_nouns(text: str) -> bool:
@@ -549,6 +552,8 @@ def _capitalises_nouns(text: str) -> bool:
 
 _GERMAN_WORDS = (" der ", " die ", " das ", " und ", " nicht ", " mit ", " für ", " ist ", " auf ", " sich ")
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")  # "for", "the" and "of" stay lower case in many title styles
+_ANY_WORD = re.compile(r"\b[^\W\d_]{2,}")
+_LOWER_WORD = re.compile(r"\b[a-z]")
 _TITLE_CHARS = 300
 
 

@@ -99,6 +99,8 @@ def test_a_title_cased_headline_names_no_one_the_body_does_not():
     # A headline written as a sentence still names people.
     assert extract_people("Okafor praises Halcyon results after Darnell Okoye steps down", body) == \
         ["Darnell Okoye", "Adaeze Okafor"]
+    # A short one of abbreviations, every word capitalised, is title-cased too.
+    assert extract_people("Bnp Plans 100 Mln H.K. Dlr Cd Issue", body) == ["Adaeze Okafor"]
 
 
 def test_things_and_places_with_dotted_or_plural_names_are_not_people():
