@@ -67,7 +67,7 @@ owner analyst economist professor researcher fellow
 editor writer author reporter correspondent columnist anchor host actor actress singer star champion
 veteran candidate nominee delegate speaker treasurer auditor prosecutor lawyer attorney councillor
 councilman councilwoman alderman sheriff constable ayatollah mullah patriarch rector dean staff
-investor photo photographer
+investor photo photographer whip
 """.split())
 # Party affiliations too, which news writes as it writes nationalities ("Ohio Democrat Howard Metzenbaum").
 NATIONALITIES = frozenset("""
@@ -124,7 +124,7 @@ strait democrats republicans socialists conservatives liberals greens industry i
 tass xinhua bloomberg interfax itar co treasury images banque banco bancorp credit societe compagnie
 industrie nationale generale telegraph telephone countries international tanjug kyodo
 amphitheatre amphitheater pavilion coliseum auditorium speedway raceway ballpark stage courant chronicle
-magazine report insider opec nato unesco unicef interpol fifa uefa nasa
+magazine report insider opec nato unesco unicef interpol fifa uefa nasa house brothers
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""

@@ -137,6 +137,12 @@ def test_a_company_named_in_parts_is_a_company():
     assert extract_people(text) == ["Peter Greenbaum", "Thomas McKiernan"]
 
 
+def test_houses_of_parliament_and_firms_of_brothers_are_not_people():
+    text = ("The White House said the House Ways and Means Committee would meet. House Minority Whip Steny Hoyer "
+            "agreed, Salomon Brothers said, and analysts at Shearson Lehman Brothers Inc said so too.")
+    assert extract_people(text) == ["Steny Hoyer"]
+
+
 def test_names_that_run_into_a_place_are_teams_and_agencies():
     text = ("Prices rose 0.3 pct, Statistics Canada said. Ajax Amsterdam beat Sparta Rotterdam 2-1, "
             "and coach Louis van Gaal said the league was open. Dealers said the guilder was firm, "
