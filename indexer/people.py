@@ -105,7 +105,7 @@ bogota havana rica scotia
 alabama alaska arizona arkansas colorado connecticut delaware hawaii idaho illinois iowa kansas kentucky
 louisiana maryland massachusetts michigan minnesota mississippi missouri nebraska nevada ohio oklahoma
 oregon pennsylvania utah vermont wisconsin wyoming jersey hampshire ontario quebec alberta manitoba
-saskatchewan queensland tasmania
+saskatchewan queensland tasmania fort puerto hk capitol calif conn fla mich minn tex ariz colo okla wis va
 """.split())
 ORG_WORDS = frozenset("""
 ministry department committee commission council party parliament senate congress assembly court
@@ -124,7 +124,9 @@ strait democrats republicans socialists conservatives liberals greens industry i
 tass xinhua bloomberg interfax itar co treasury images banque banco bancorp credit societe compagnie
 industrie nationale generale telegraph telephone countries international tanjug kyodo
 amphitheatre amphitheater pavilion coliseum auditorium speedway raceway ballpark stage courant chronicle
-magazine report insider opec nato unesco unicef interpol fifa uefa nasa house brothers
+magazine report insider opec nato unesco unicef interpol fifa uefa nasa house brothers securities banca
+utilities product products enterprise enterprises equity rights intelligence departments ministries committees
+tire tires
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""
@@ -140,7 +142,7 @@ apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday sa
 """.split())
 _PARTING_WORDS = PLACES | PLATFORMS | CALENDAR | NATIONALITIES | TITLES
 COMMON_STARTERS = frozenset("""
-a an the this that these those it its he she they we you i his her their our my your but and or so
+a an the this that these those it its he she they we you i his her their our my your but and or so another
 yet if when while after before since as at in on of for from to by with without about over under
 into onto during despite although though however meanwhile moreover also according asked both each
 every some many most more few all any no not none there here then what which who whom whose where

@@ -193,7 +193,9 @@ def test_institution_words_are_not_names():
     text = ("Growth will slow, the Organisation for Economic Cooperation and Development said. Talks under "
             "the General Agreement on Tariffs and Trade resume, and loans of 1.6 billion European Currency "
             "Units were agreed, Yamaichi International said. Output would fall, Opec said, and Nato said "
-            "troops would stay.")
+            "troops would stay. Gross National Product rose, Warburg Securities said, and Goodyear Tire, "
+            "Banca Nazionale del Lavoro and Public Utilities agreed. Another said so in Fort Worth and Puerto "
+            "Rico, and Capitol Hill agreed; Special Drawing Rights rose, Lloyds Shipping Intelligence said.")
     assert extract_people(text) == []
 
 
