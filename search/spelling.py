@@ -2,10 +2,10 @@
 
 A word is corrected when no article uses it, or when a close word is used by far more articles
 (the corpus's own typos). The body field's lexicon holds stems ("economi"), so corrections are
-looked for among the stems within two edits of the typed word's stem. The nearest few are shown in the form an article
-that uses them actually writes ("economy"), and the one written closest to what was typed wins,
-the one more articles use among equals: stems alone would prefer a typo the corpus carries once
-("ecomonic", stem "ecomon") to the word meant ("economy", stem "economi").
+looked for among the stems within two edits of the typed word's stem. The nearest few are shown
+in the form the articles using them write ("economy"), and the one written closest to what was
+typed wins, the one more articles use among equals: stems alone would prefer a typo the corpus
+carries once ("ecomonic", stem "ecomon") to the word meant ("economy", stem "economi").
 """
 
 from __future__ import annotations
