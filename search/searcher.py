@@ -172,9 +172,11 @@ class Searcher:
                 for rank, (docnum, score) in enumerate(entries)]
         results = SearchResults(query=query, total=ranked.total, hits=hits, page=page, limit=limit, sort=sort,
                                 relaxed=relaxed)
-        if ranked.total < SUGGEST_BELOW or relaxed:
-            # Few results, or some words found nothing: perhaps they were misspelt.
+        if ranked.total < SUGGEST_BELOW:
             results.suggestion = self.suggest(query)
+        elif relaxed:
+            # Some words found nothing: perhaps they were misspelt.
+            results.suggestion = self.suggest(query, unknown_only=True)
         if facets:
             results.facets = self._facets(ranked.matches)
         results.elapsed = time.perf_counter() - started
@@ -219,8 +221,9 @@ class Searcher:
         docnum = self._docnum(ident)
         return dict(self._searcher.stored_fields(docnum)) if docnum is not None else None
 
-    def suggest(self, query: str) -> str | None:
-        """A did-you-mean query built from the index's own words, or ``None``."""
+    def suggest(self, query: str, *, unknown_only: bool = False) -> str | None:
+        """A did-you-mean query built from the index's own words, or ``None``; with
+        ``unknown_only``, only words no article uses are corrected."""
         try:
             text = prepare(query)
         except QueryError:
@@ -232,7 +235,7 @@ class Searcher:
             word = match.group(0)
             if word in OPERATORS or len(word) < 3:
                 return word
-            correction = spelling.correct(self._searcher, word.lower())
+            correction = spelling.correct(self._searcher, word.lower(), unknown_only=unknown_only)
             if correction is None:
                 return word
             changed = True

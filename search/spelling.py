@@ -13,8 +13,6 @@ from __future__ import annotations
 import bisect
 import weakref
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from whoosh import fields
 from whoosh import query as wq
 from whoosh.reading import IndexReader
@@ -30,26 +28,26 @@ _COMMONER = 20  # times as many articles, for a close word to be suggested inste
 _FORM_ARTICLES = 8  # articles whose ways of writing a word are compared with the typed word
 
 
-def correct(searcher: Searcher, word: str) -> str | None:
-    """A correction for a word that no article uses, or that articles use far less than a close
-    word (the corpus's own typos: "Volker" in one story, "Volcker" in a hundred); ``None`` when
-    nothing close is commoner."""
+def correct(searcher: Searcher, word: str, *, unknown_only: bool = False) -> str | None:
+    """A correction for a word that no article uses, or (unless ``unknown_only``) that articles
+    use far less than a close word (the corpus's own typos: "Volker" in one story, "Volcker" in a
+    hundred); ``None`` when nothing close is commoner."""
     stems = [token.text for token in _ANALYZER(word)]
     if len(stems) != 1:
         return None  # a stop word, or more than one word
     stem = stems[0]
     reader = searcher.reader()
     used = max(reader.doc_frequency(FIELD, stem), reader.doc_frequency("headline", stem))
-    if used and len(word) < _MIN_RARE_WORD:
-        return None  # short words in use are meant: "cod" is not a typo of "co"
+    if used and (unknown_only or len(word) < _MIN_RARE_WORD or used * _COMMONER > reader.doc_count()):
+        return None  # short words in use are meant ("cod" is not a typo of "co"), and common ones
     found = terms_within(reader, FIELD, stem, 2 if len(word) > 4 else 1)
     articles = {c: reader.doc_frequency(FIELD, c) for c in set(found) - {stem}}
     candidates = [c for c, count in articles.items() if count >= _COMMONER * used]
     if not candidates:
         return None
-    nearest = sorted(candidates, key=lambda c: (OSA.distance(stem, c), -articles[c], c))[:_SHORTLIST]
+    nearest = sorted(candidates, key=lambda c: (_distance(stem, c), -articles[c], c))[:_SHORTLIST]
     written = {c: _written_form(searcher, reader, c, word) for c in nearest}
-    return written[min(nearest, key=lambda c: (OSA.distance(word, written[c]), -articles[c], c))]
+    return written[min(nearest, key=lambda c: (_distance(word, written[c]), -articles[c], c))]
 
 
 # Each open reader's text fields' words, read when first asked for: a lexicon is read in a tenth
@@ -66,6 +64,9 @@ def terms_within(reader: IndexReader, fieldname: str, text: str, maxdist: int, p
     if fieldname not in lexicons:
         # Lexicons are sorted by their UTF-8 bytes, which is the order of their decoded text.
         lexicons[fieldname] = [term.decode("utf-8") for term in reader.lexicon(fieldname)]
+    from rapidfuzz import process  # loaded when first needed: a shell starts without it
+    from rapidfuzz.distance import OSA
+
     words = lexicons[fieldname]
     if prefix:
         start = bisect.bisect_left(words, text[:prefix])
@@ -98,5 +99,12 @@ def _written_form(searcher: Searcher, reader: IndexReader, stem: str, typed: str
         forms.update(text[start:end].lower() for _, start, end in postings.value_as("characters"))
         postings.next()
     # Among forms as near, the one as long as the typed word: "tariffs" rather than "tariff".
-    return min(forms, key=lambda form: (OSA.distance(typed, form), abs(len(form) - len(typed)), form)) \
+    return min(forms, key=lambda form: (_distance(typed, form), abs(len(form) - len(typed)), form)) \
         if forms else stem
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: edits, an adjacent transposition counting as one."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b)

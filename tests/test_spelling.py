@@ -38,6 +38,10 @@ def test_the_corpus_own_typos_yield_to_the_word_meant(tmp_path):
         assert correct(searcher._searcher, "ecomony") == "economy"
         assert searcher.search("volker").suggestion == "volcker"  # one article against twenty-one
         assert correct(searcher._searcher, "volcker") is None
+        # Relaxed ("volker" and "economy" are never in one article) with many results: only words
+        # no article uses are corrected, and "volker" is used.
+        relaxed = searcher.search("volker economy")
+        assert relaxed.relaxed and relaxed.total > 5 and relaxed.suggestion is None
         assert correct(searcher._searcher, "cod") is None  # a short word in use is meant
 
 
