@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from .people import name_key
 
+_DOMINANT = 10  # times as many mentions as the next full name with the same surname
+
 
 @dataclass
 class PeopleTable:
@@ -44,7 +46,14 @@ class PeopleTable:
         for key in display:
             if len(key) >= 2:
                 by_surname[key[-1]].add(key)
-        surnames = {surname: next(iter(keys)) for surname, keys in by_surname.items() if len(keys) == 1}
+        surnames = {}
+        for surname, keys in by_surname.items():
+            counts = sorted(((sum(spellings[key].values()), key) for key in keys), reverse=True)
+            # The one full name with the surname, or one the corpus uses far more than any other:
+            # "Reagan" is Ronald Reagan (24 articles) rather than Nancy Reagan (1), but "Baker" is
+            # not James Baker (212) rather than Howard Baker (29).
+            if len(counts) == 1 or counts[0][0] >= _DOMINANT * counts[1][0]:
+                surnames[surname] = counts[0][1]
         return cls(display, surnames, place_keys)
 
     def to_json(self) -> dict:

@@ -24,6 +24,13 @@ def test_ambiguous_surnames_stay_as_written():
     assert table.canonical("Brandt") == "Brandt"
 
 
+def test_a_surname_is_the_full_name_the_corpus_uses_far_more_than_any_other():
+    table = PeopleTable.build(["Ronald Reagan"] * 24 + ["Nancy Reagan"] + ["James Baker"] * 9 + ["Howard Baker"])
+    assert table.canonical("Reagan") == "Ronald Reagan"  # 24 to 1
+    assert table.canonical("Baker") == "Baker"  # 9 to 1 is not far enough
+    assert table.canonical("Nancy Reagan") == "Nancy Reagan"
+
+
 def test_names_the_corpus_uses_as_places_are_not_people():
     table = PeopleTable.build(["Port Alder", "Adaeze Okafor"], places=["Port Alder", "Port Alder"])
     assert table.canonical_list(["Port Alder", "Adaeze Okafor"]) == ["Adaeze Okafor"]
