@@ -17,7 +17,7 @@ from indexer.progress import progress_printer
 from .commands import Quit, ShellState, run_command
 from .environment import Environment
 from .query import QueryError
-from .render import render_json, render_results, safe
+from .render import render_json, render_people, render_results, render_timeline, safe
 from .searcher import SORTS, Searcher, SearchError
 
 EXIT_OK, EXIT_INDEX, EXIT_USAGE = 0, 1, 2
@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", type=int, default=1, help="page of results (default: 1)")
     parser.add_argument("--sort", choices=SORTS, default="relevance", help="order of results")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--facets", action="store_true",
+                        help="also count people, years and months over all the results")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="colour the output (default: when it is a terminal)")
     return parser
@@ -127,7 +129,7 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
                    state: ShellState | None = None) -> int:
     """Search, print, and (in a pipe) remember the results for the commands that follow."""
     try:
-        results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort)
+        results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort, facets=args.facets)
     except QueryError as error:
         env.stderr.write(f"news-search: bad query: {safe(str(error))}\n")
         return EXIT_USAGE
@@ -141,8 +143,11 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
         state.query, state.page, state.results = query, args.page, results
     if args.json:
         env.stdout.write(render_json(results))
-    else:
-        env.stdout.write(render_results(results, colour=env.colour, width=env.width))
+        return EXIT_OK
+    env.stdout.write(render_results(results, colour=env.colour, width=env.width))
+    if results.facets is not None:
+        env.stdout.write("\n" + render_people(results.facets, colour=env.colour))
+        env.stdout.write("\n" + render_timeline(results.facets, colour=env.colour, width=min(env.width, 80)))
     return EXIT_OK
 
 

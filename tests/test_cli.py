@@ -90,6 +90,17 @@ def test_queries_from_a_pipe(built):
     assert "Dockworkers strike" in streams.out and "Ferry fares rise" in streams.out
 
 
+def test_facets_on_the_command_line(built):
+    streams = Streams()
+    assert search_main(["strike OR fares", "--index", str(built / "index"), "--json", "--facets"], streams.env) == 0
+    facets = json.loads(streams.out)["facets"]
+    assert facets["people"] == [["Siobhan O'Connell", 1]]
+    assert facets["years"] == [[2022, 2]] and facets["months"] == [["2022-03", 1], ["2022-07", 1]]
+    streams = Streams()
+    assert search_main(["strike", "--index", str(built / "index"), "--facets"], streams.env) == 0
+    assert "1  Siobhan O'Connell" in streams.out and "2022-03" in streams.out
+
+
 def test_shell_commands_from_a_pipe_act_on_the_last_query(built):
     streams = Streams("strike\n:people\n:open 1\n:nope\n:quit\nferry\n")
     assert search_main(["--index", str(built / "index")], streams.env) == 0
