@@ -252,8 +252,6 @@ class ArrayEvaluator:
         """The articles holding a word in a field, and the word's BM25 score in each."""
         if fieldname not in self._schema:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
         docnums, weights = self._postings(fieldname, text, within)
         if not len(docnums) or not self._schema[fieldname].scorable:
             return docnums, weights
