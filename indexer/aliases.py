@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .people import name_key
 
-_DOMINANT = 10  # times as many mentions as the next full name with the same surname
+_DOMINANT = 5  # times as many mentions as the next full name with the same surname
 
 
 @dataclass
@@ -50,8 +50,9 @@ class PeopleTable:
         for surname, keys in by_surname.items():
             counts = sorted(((sum(spellings[key].values()), key) for key in keys), reverse=True)
             # The one full name with the surname, or one the corpus uses far more than any other:
-            # "Reagan" is Ronald Reagan (24 articles) rather than Nancy Reagan (1), but "Baker" is
-            # not James Baker (212) rather than Howard Baker (29).
+            # "Reagan" is Ronald Reagan (24 articles) rather than Nancy Reagan (1), and "Obama"
+            # Barack Obama (40) rather than Michelle Obama (5); an article naming Michelle Obama
+            # has already given her surname to her (people.extract_people).
             if len(counts) == 1 or counts[0][0] >= _DOMINANT * counts[1][0]:
                 surnames[surname] = counts[0][1]
         return cls(display, surnames, place_keys)
