@@ -436,9 +436,11 @@ def _delete_file(writer: IndexWriter, entry: dict) -> None:
 
 
 def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleTable | None = None) -> dict:
-    paragraphs = clean.strip_repeated(article.body.split("\n\n"), boilerplate)
+    written = article.body.split("\n\n")
+    paragraphs = clean.strip_repeated(written, boilerplate)
     body = "\n\n".join(paragraphs)
-    names = people.canonical_list(article.people) if people else article.people
+    named = article.people if len(paragraphs) == len(written) else _still_named(article, body)
+    names = people.canonical_list(named) if people else named
     document = {
         "id": _doc_id(rel, article),
         "path": article.path,
@@ -446,7 +448,7 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
         "headline": article.headline,
         "body": body,
         # Every spelling is searchable; facets and hits show the corpus's one form per person.
-        "people": ", ".join(dict.fromkeys(article.people + names)),
+        "people": ", ".join(dict.fromkeys(named + names)),
         "person": ",".join(p.replace(",", " ") for p in names),
         "authors": ", ".join(article.authors),
     }
@@ -462,6 +464,13 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
     if article.date:
         document["date"] = article.date
     return document
+
+
+def _still_named(article: Article, body: str) -> list[str]:
+    """The article's people still named once its repeated lines are gone: a site's promotion box
+    ("a book by Sir John Hawkins") names no one the article is about."""
+    texts = (article.headline, article.summary or "", article.caption or "", body)
+    return [name for name in article.people if any(name.split()[-1] in text for text in texts)]
 
 
 def _people_table(files: dict) -> PeopleTable:

@@ -8,6 +8,7 @@ from whoosh import index as whoosh_index
 from indexer import BuildError, build_index, store
 from indexer.build import _load_manifest
 from indexer.schema import SCHEMA_VERSION
+from search import search as run_search
 from tests.conftest import article_text, write
 
 
@@ -116,6 +117,20 @@ def test_repeated_lines_across_the_corpus_are_removed(tmp_path):
     index_dir = tmp_path / "index"
     build_index(corpus, index_dir)
     assert all(promo not in d["body"] for d in docs(index_dir).values())
+
+
+def test_people_named_only_in_repeated_lines_are_not_the_articles(tmp_path):
+    corpus = tmp_path / "corpus"
+    promo = "Read the new book by Sir John Hawkins, out now in every good bookshop"
+    for n, name in enumerate(["Adaeze Okafor", "Kofi Mensah", "Helen Ashworth", "Darnell Okoye"]):
+        body = f"{name} said the port reopened.\n\n{promo}"
+        write(corpus, f"p{n}.txt", article_text(f"Story {n}", "June 1, 2022", body))
+    index_dir = tmp_path / "index"
+    build_index(corpus, index_dir)
+    found = {d["id"]: d["person"] for d in docs(index_dir).values()}
+    assert found == {"p0.txt": "Adaeze Okafor", "p1.txt": "Kofi Mensah", "p2.txt": "Helen Ashworth",
+                     "p3.txt": "Darnell Okoye"}
+    assert run_search('people:"John Hawkins"', index_dir).total == 0
 
 
 def test_incremental_stats_reindex_articles_whose_cleaning_changes(tmp_path):
@@ -244,17 +259,18 @@ def test_a_killed_build_leaves_the_old_index_usable_and_the_next_run_repairs(tmp
 
 def test_people_table_follows_edits_that_change_names_and_stands_for_those_that_do_not(tmp_path):
     corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
-    said = "Foreign Minister {} said on Monday that the talks in Geneva would continue next week."
+    # Each article's sentence its own: a line in three articles of three is boilerplate.
+    said = "Foreign Minister {} said on Monday that the talks in Geneva would continue for {} weeks."
     for n, spelling in enumerate(["Sergey", "Sergey", "Sergei"]):
-        write(corpus, f"a{n}.txt", article_text(f"Talks {n}", "June 1, 2022", said.format(f"{spelling} Lavrov")))
+        write(corpus, f"a{n}.txt", article_text(f"Talks {n}", "June 1, 2022", said.format(f"{spelling} Lavrov", n)))
     build_index(corpus, index_dir)
     assert {d["person"] for d in docs(index_dir).values()} == {"Sergey Lavrov"}
     write(corpus, "a1.txt", article_text("Talks 1", "June 1, 2022",
-                                         said.format("Sergey Lavrov") + "\n\nA second paragraph."))
+                                         said.format("Sergey Lavrov", 1) + "\n\nA second paragraph."))
     report = build_index(corpus, index_dir)
     assert report.updated == 1 and {d["person"] for d in docs(index_dir).values()} == {"Sergey Lavrov"}
     for n in range(2):
-        write(corpus, f"a{n}.txt", article_text(f"Talks {n}", "June 1, 2022", said.format("Sergei Lavrov")))
+        write(corpus, f"a{n}.txt", article_text(f"Talks {n}", "June 1, 2022", said.format("Sergei Lavrov", n)))
     report = build_index(corpus, index_dir)
     assert report.updated == 3  # a2 did not change, but the name it is shown under did
     assert {d["person"] for d in docs(index_dir).values()} == {"Sergei Lavrov"}
