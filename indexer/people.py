@@ -421,7 +421,16 @@ def _reading(candidate: str,
     words, organisation = kept, frozenset()
     if any(w.lower() in ORG_WORDS for w in words):
         organisation = frozenset(k for w in words if w.lower() not in ORG_WORDS for k in name_key(w))
-    return tuple(tuple(run) for run in _split_at_places(words)), titled, organisation, place_led
+    return tuple(map(_once, _split_at_places(words))), titled, organisation, place_led
+
+
+def _once(run: list[str]) -> tuple[str, ...]:
+    """A run of name words, a name written twice in a row once ("Sir John Hawkins John Hawkins's
+    book")."""
+    half = len(run) // 2
+    if len(run) >= 4 and len(run) % 2 == 0 and run[:half] == run[half:]:
+        return tuple(run[:half])
+    return tuple(run)
 
 
 @functools.lru_cache(maxsize=65536)

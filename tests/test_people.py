@@ -189,6 +189,10 @@ def test_a_name_does_not_run_on_past_the_end_of_a_line():
     assert extract_people(text) == ["Kepa Arrizabalaga", "Lester Holt"]
 
 
+def test_a_name_written_twice_in_a_row_is_one_name():
+    assert extract_people("A new book by Sir John Hawkins John Hawkins's book is out.") == ["John Hawkins"]
+
+
 def test_institution_words_are_not_names():
     text = ("Growth will slow, the Organisation for Economic Cooperation and Development said. Talks under "
             "the General Agreement on Tariffs and Trade resume, and loans of 1.6 billion European Currency "
