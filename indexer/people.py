@@ -67,7 +67,11 @@ owner analyst economist professor researcher fellow
 editor writer author reporter correspondent columnist anchor host actor actress singer star champion
 veteran candidate nominee delegate speaker treasurer auditor prosecutor lawyer attorney councillor
 councilman councilwoman alderman sheriff constable ayatollah mullah patriarch rector dean staff
-investor photo photographer whip
+investor photo photographer whip administrator priest cleric vicar chef artist poet novelist
+filmmaker rapper comedian musician guitarist drummer jockey wrestler golfer cyclist astronaut
+lecturer historian strategist adviser advisor aide consultant lobbyist activist campaigner trooper corporal
+agent firefighter paramedic nurse surgeon physician consul diplomat supervisor assemblyman assemblywoman
+councilmember magistrate coroner
 """.split())
 # Party affiliations too, which news writes as it writes nationalities ("Ohio Democrat Howard Metzenbaum").
 NATIONALITIES = frozenset("""

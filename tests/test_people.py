@@ -155,6 +155,12 @@ def test_a_title_that_ends_a_name_can_be_its_surname():
     assert extract_people("New Zealander Bruce Judge won the race.") == ["Bruce Judge"]
 
 
+def test_more_titles_are_stripped():
+    text = ("National Security Adviser John Poindexter met NASA Administrator Jim Bridenstine, and Special Agent "
+            "Bob Argueta said so.")
+    assert extract_people(text) == ["John Poindexter", "Jim Bridenstine", "Bob Argueta"]
+
+
 def test_an_office_before_a_name_is_not_a_person():
     assert extract_people("White House Chief of Staff Howard Baker said the plan was dead.") == ["Howard Baker"]
     assert extract_people("Treasury Secretary James Baker later met Finance Minister Kiichi Miyazawa.") == \
