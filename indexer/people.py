@@ -395,7 +395,8 @@ def _is_org_word(lower: str) -> bool:
 # they say the words before them name an office, not a person.
 _OFFICES = frozenset("""
 chief president chairman chairwoman director minister secretary spokesman spokeswoman spokesperson
-analyst correspondent official executive staff leader editor economist
+analyst correspondent official executive staff leader editor economist adviser advisor administrator aide
+strategist consultant lobbyist historian lecturer diplomat
 """.split())
 
 

@@ -157,8 +157,8 @@ def test_a_title_that_ends_a_name_can_be_its_surname():
 
 def test_more_titles_are_stripped():
     text = ("National Security Adviser John Poindexter met NASA Administrator Jim Bridenstine, and Special Agent "
-            "Bob Argueta said so.")
-    assert extract_people(text) == ["John Poindexter", "Jim Bridenstine", "Bob Argueta"]
+            "Bob Argueta said so. A statement came from Lisa Mead, Senior Communications Advisor.")
+    assert extract_people(text) == ["John Poindexter", "Jim Bridenstine", "Bob Argueta", "Lisa Mead"]
 
 
 def test_an_office_before_a_name_is_not_a_person():
