@@ -157,7 +157,7 @@ def test_a_title_that_ends_a_name_can_be_its_surname():
 
 def test_more_titles_are_stripped():
     text = ("National Security Adviser John Poindexter met NASA Administrator Jim Bridenstine, and Special Agent "
-            "Bob Argueta said so. A statement came from Lisa Mead, Senior Communications Advisor.")
+            "Bob Argueta said so. Lisa Mead, Senior Communications Advisor, agreed.")
     assert extract_people(text) == ["John Poindexter", "Jim Bridenstine", "Bob Argueta", "Lisa Mead"]
 
 
