@@ -46,6 +46,7 @@ _SPEECH_AFTER = re.compile(
     r"|announced|declared|replied|urged|tweeted|claimed|acknowledged|confirmed|denied|recalled|who)\b")
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|added|asked|according to|wrote|explained|quoted|replied)\s*,?\s*$")
+# Before a place that completes an office or a scene: "Ambassador to (Russia Gary Koren)".
 _PLACE_COMPLEMENT = re.compile(r"\b(?:to|for|of|in)\s+$")
 # An office named after its portfolios, the last of which runs into the holder's name:
 # "Minister of Energy and (Mines Subroto)".
@@ -550,11 +551,12 @@ def _joins_word(character: str) -> bool:
 def _title_cased(text: str) -> bool:
     """A headline written In Title Case ("Tultex Corp Sets Quarterly Dividend"): its capitals say
     nothing about names, and the article's other texts name its people in running prose."""
-    words = _LONG_WORD.findall(text[:_TITLE_CHARS])
+    start = text[:_TITLE_CHARS]
+    words = _LONG_WORD.findall(start)
     if any(word[0].islower() for word in words):
         return False
     # Or a short one of abbreviations ("Bnp Plans 100 Mln H.K. Dlr Cd Issue"), every word capitalised.
-    return len(words) >= 3 or len(_ANY_WORD.findall(text[:_TITLE_CHARS])) >= 4 and not _LOWER_WORD.search(text)
+    return len(words) >= 3 or (len(_ANY_WORD.findall(start)) >= 4 and not _LOWER_WORD.search(start))
 
 
 def _capitalises_nouns(text: str) -> bool:
