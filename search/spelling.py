@@ -45,9 +45,12 @@ def correct(searcher: Searcher, word: str, *, unknown_only: bool = False) -> str
     candidates = [c for c, count in articles.items() if count >= _COMMONER * used]
     if not candidates:
         return None
-    nearest = sorted(candidates, key=lambda c: (_distance(stem, c), -articles[c], c))[:_SHORTLIST]
+    # Among words as near, one that starts as the typed word does: a slip rarely hits the first
+    # letter ("tarrifs" is "tariffs", not "carries").
+    nearest = sorted(candidates, key=lambda c: (_distance(stem, c), c[0] != stem[0], -articles[c], c))[:_SHORTLIST]
     written = {c: _written_form(searcher, reader, c, word) for c in nearest}
-    return written[min(nearest, key=lambda c: (_distance(word, written[c]), -articles[c], c))]
+    return written[min(nearest, key=lambda c: (_distance(word, written[c]), written[c][:1] != word[:1],
+                                               -articles[c], c))]
 
 
 # Each open reader's text fields' words, read when first asked for: a lexicon is read in a tenth

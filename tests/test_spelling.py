@@ -50,10 +50,13 @@ def test_suggestions_keep_the_typed_form_and_come_when_a_word_found_nothing(tmp_
     for day in range(1, 8):
         write(corpus, f"t{day}.txt", article_text(f"Trade note {day}", f"May {day}, 1987",
                                                   f"The tariff on steel rose on day {day}, and tariffs on grain fell."))
+    for day in range(1, 20):  # "carries" is as near to "tarrifs" as "tariffs", and commoner
+        write(corpus, f"s{day}.txt", article_text(f"Ship note {day}", f"June {day}, 1987",
+                                                  f"The ship carries timber on day {day} and carries coal."))
     build_index(corpus, tmp_path / "i")
     with Searcher(tmp_path / "i") as searcher:
         assert searcher.search("tarrifs").suggestion == "tariffs"  # not "tariff", the form first written
-        relaxed = searcher.search("steel tarrifs")  # every article has "steel", none "tarrifs"
+        relaxed = searcher.search("steel tarrifs")  # seven articles have "steel", none "tarrifs"
         assert relaxed.relaxed and relaxed.total == 7
         assert relaxed.suggestion == "steel tariffs"
         assert searcher.search("steel grain").suggestion is None
