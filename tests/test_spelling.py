@@ -60,3 +60,50 @@ def test_suggestions_keep_the_typed_form_and_come_when_a_word_found_nothing(tmp_
         assert relaxed.relaxed and relaxed.total == 7
         assert relaxed.suggestion == "steel tariffs"
         assert searcher.search("steel grain").suggestion is None
+
+
+def test_a_slip_that_changes_where_the_stemmer_cuts_is_corrected(tmp_path):
+    corpus = tmp_path / "c"
+    for day in range(1, 6):
+        write(corpus, f"m{day}.txt", article_text(f"Cabinet note {day}", f"May {day}, 1987",
+                                                  f"The finance minister spoke on day {day} about the winter."))
+    build_index(corpus, tmp_path / "i")
+    with Searcher(tmp_path / "i") as searcher:
+        # "minster" is left whole by the stemmer, "minister" is cut to "minist": three edits apart,
+        # while "winter" is two.
+        assert correct(searcher._searcher, "minster") == "minister"
+        assert correct(searcher._searcher, "finanse") == "finance"
+
+
+def test_words_in_use_are_corrected_only_for_slips(tmp_path, monkeypatch):
+    corpus = tmp_path / "c"
+    for day in range(1, 25):
+        write(corpus, f"g{day}.txt", article_text(
+            f"Budget note {day}", f"May {day}, 1987",
+            f"The government said on day {day} that the movement of leases and comets would come."))
+    write(corpus, "typos.txt", article_text("Odd words", "June 1, 1987",
+                                            "The goverment saw a comet through lenses and a movie."))
+    build_index(corpus, tmp_path / "i")
+    with Searcher(tmp_path / "i") as searcher:
+        assert correct(searcher._searcher, "goverment") == "government"  # a letter left out
+        assert correct(searcher._searcher, "comet") is None  # short: another word, not "come"
+        assert correct(searcher._searcher, "lenses") is None  # one letter changed: "leases" is another word
+        assert correct(searcher._searcher, "movie") is None
+        # With many results, a word used by few articles is still offered a correction.
+        monkeypatch.setattr("search.searcher.SUGGEST_BELOW", 1)
+        monkeypatch.setattr("search.searcher.RARE_WORD", 20)
+        assert searcher.search("goverment").suggestion == "government"
+        monkeypatch.setattr("search.searcher.RARE_WORD", 100)  # 25 articles: none is rare
+        assert searcher.search("goverment").suggestion is None
+
+
+def test_a_misspelt_word_among_or_ed_words_is_corrected(tmp_path):
+    corpus = tmp_path / "c"
+    for day in range(1, 8):
+        write(corpus, f"o{day}.txt", article_text(f"Oil note {day}", f"May {day}, 1987",
+                                                  f"OPEC quotas were discussed on day {day}."))
+    build_index(corpus, tmp_path / "i")
+    with Searcher(tmp_path / "i") as searcher:
+        results = searcher.search("opec OR quoats")
+        assert results.total == 7 and not results.relaxed
+        assert results.suggestion == "opec OR quotas"
