@@ -69,6 +69,7 @@ class BuildReport:
     """What a build did."""
 
     index_dir: str
+    # Files (a JSON or JSONL file can hold many articles); ``documents`` counts articles.
     added: int = 0
     updated: int = 0
     removed: int = 0
@@ -81,9 +82,10 @@ class BuildReport:
     def summary(self) -> str:
         """One line for people."""
         kind = "rebuilt" if self.full_rebuild else "updated"
-        return (f"index {kind}: {self.documents} articles ({self.added} added, {self.updated} updated, "
-                f"{self.removed} removed, {self.unchanged} unchanged, {len(self.skipped)} skipped) "
-                f"in {self.elapsed:.2f}s")
+        files = self.added + self.updated + self.unchanged
+        return (f"index {kind}: {self.documents} articles from {files} files ({self.added} added, "
+                f"{self.updated} updated, {self.removed} removed, {self.unchanged} unchanged), "
+                f"{len(self.skipped)} skipped, in {self.elapsed:.2f}s")
 
 
 @dataclass

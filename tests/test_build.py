@@ -61,7 +61,10 @@ def test_the_article_count_follows_files_that_hold_several(tmp_path):
     assert build_index(corpus, index_dir).documents == 5
     feed(4)
     (corpus / "a0.txt").unlink()
-    assert build_index(corpus, index_dir).documents == 6 == len(docs(index_dir))
+    report = build_index(corpus, index_dir)
+    assert report.documents == 6 == len(docs(index_dir))
+    assert report.summary().startswith("index updated: 6 articles from 3 files (0 added, 1 updated, 1 removed, "
+                                       "2 unchanged), 0 skipped, in ")
     assert build_index(corpus, index_dir).documents == 6  # nothing changed
 
 
