@@ -132,9 +132,8 @@ def render_people(facets: Facets, *, colour: bool) -> str:
     """The top people of a result set, with counts."""
     if not facets.people:
         return "No people in these results.\n"
-    width = max(len(safe(name)) for name, _ in facets.people)
-    return "".join(f"{paint(f'{count:>5}', DIM, colour)}  {safe(name):<{width}}\n"
-                   for name, count in facets.people)
+    return "People most named (articles):\n" + "".join(f"{paint(f'{count:>5}', DIM, colour)}  {safe(name)}\n"
+                                                      for name, count in facets.people)
 
 
 def render_timeline(facets: Facets, *, colour: bool, width: int = 60) -> str:
@@ -142,14 +141,16 @@ def render_timeline(facets: Facets, *, colour: bool, width: int = 60) -> str:
     when the results span more than ``TIMELINE_MONTHS`` months."""
     if not facets.months:
         return "No dated articles in these results.\n"
-    rows = _every_month(facets.months)
+    rows, unit = _every_month(facets.months), "month"
     if len(rows) > TIMELINE_MONTHS:
         counts = dict(facets.years)
         rows = [(str(year), counts.get(year, 0)) for year in range(min(counts), max(counts) + 1)]
+        unit = "year"
     top = max(count for _, count in rows)
     label = max(len(period) for period, _ in rows)
-    return "".join(f"{period:<{label}}  {paint('█' * _bar(count, top, width), DATE_COLOUR, colour)} {count}\n"
-                   for period, count in rows)
+    lines = (f"{period:<{label}}  {paint('█' * _bar(count, top, width), DATE_COLOUR, colour)} {count}\n"
+             for period, count in rows)
+    return f"Articles per {unit}:\n" + "".join(lines)
 
 
 def _every_month(months: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from search.render import HIGHLIGHT as HIGHLIGHT_ON
-from search.render import highlighted, render_article, render_hit, render_json, render_timeline, safe
+from search.render import highlighted, render_article, render_hit, render_json, render_people, render_timeline, safe
 from search.results import Facets, Hit, SearchResults
 from search.snippets import Fragment
 
@@ -49,15 +49,24 @@ def test_json_is_terminal_safe_and_complete():
     assert '"highlights": [\n        [\n          4,\n          8' in text
 
 
+def test_people_are_listed_under_a_heading_with_their_article_counts():
+    facets = Facets(people=[("Ann Lee", 12), ("Bo\x1b[2JKim", 3)])
+    assert render_people(facets, colour=False).splitlines() == ["People most named (articles):", "   12  Ann Lee",
+                                                                "    3  BoKim"]
+    assert render_people(Facets(), colour=False) == "No people in these results.\n"
+
+
 def test_timeline_bars_show_the_months_without_hits():
     chart = render_timeline(Facets(months=[("2022-11", 4), ("2023-02", 1)]), colour=False, width=8)
-    assert chart.splitlines() == ["2022-11  ████████ 4", "2022-12   0", "2023-01   0", "2023-02  ██ 1"]
+    assert chart.splitlines() == ["Articles per month:", "2022-11  ████████ 4", "2022-12   0", "2023-01   0",
+                                  "2023-02  ██ 1"]
 
 
 def test_timeline_of_many_years_counts_per_year():
     facets = Facets(months=[("2015-01", 2), ("2019-06", 1)], years=[(2015, 2), (2019, 1)])
     chart = render_timeline(facets, colour=False, width=4)
-    assert chart.splitlines() == ["2015  ████ 2", "2016   0", "2017   0", "2018   0", "2019  ██ 1"]
+    assert chart.splitlines() == ["Articles per year:", "2015  ████ 2", "2016   0", "2017   0", "2018   0",
+                                  "2019  ██ 1"]
 
 
 def test_meta_line_fits_the_width_keeping_the_file_names_end():
