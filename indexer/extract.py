@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,6 +22,7 @@ _BODY_KEYS = ("body", "text", "content", "articleBody", "article", "story")
 _PEOPLE_KEYS = ("people", "persons", "person")
 _AUTHOR_KEYS = ("authors", "author", "byline", "by")
 _MAX_HEADLINE = 300
+_TITLE_ARTEFACT = re.compile(r"(?<=[a-z])['’]S\b|(?<=\d)(?:St|Nd|Rd|Th)\b")
 
 
 def parse_articles(path: str | Path, limits: Limits = DEFAULT_LIMITS,
@@ -76,7 +78,7 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
 def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime | None,
             authors: list[str], captions: list[str], paragraphs: list[str],
             given_people: list[str], headline_from_body: bool = False) -> Article | None:
-    headline = " ".join(headline.split())[:_MAX_HEADLINE]
+    headline = _untitled(" ".join(headline.split())[:_MAX_HEADLINE])
     if not paragraphs and not headline:
         return None
     caption = " ".join(filter(None, map(clean.strip_credits, captions))) or None
@@ -86,6 +88,13 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
     return Article(path=raw.path, record=raw.record, headline=headline or paragraphs[0][:120],
                    summary=summary, date=date, people=people, authors=authors, caption=caption,
                    body=body, places=names.places, headline_from_body=headline_from_body)
+
+
+def _untitled(headline: str) -> str:
+    """A headline without the marks of a naive title-casing (Python's ``str.title``, which
+    archives such as Reuters-21578 were put through): "Finland'S ... 1St Qtr" → "Finland's ... 1st
+    Qtr". A headline in capitals keeps its "'S"."""
+    return _TITLE_ARTEFACT.sub(lambda match: match.group().lower(), headline)
 
 
 def _merge_people(given: list[str], found: list[str]) -> list[str]:

@@ -571,7 +571,7 @@ def _capitalises_nouns(text: str) -> bool:
 _GERMAN_WORDS = (" der ", " die ", " das ", " und ", " nicht ", " mit ", " für ", " ist ", " auf ", " sich ")
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")  # "for", "the" and "of" stay lower case in many title styles
 _ANY_WORD = re.compile(r"\b[^\W\d_]{2,}")
-_LOWER_WORD = re.compile(r"\b[a-z]")
+_LOWER_WORD = re.compile(r"(?<!['’])\b[a-z]")  # a possessive "'s" is no lower-case word
 _TITLE_CHARS = 300
 
 

@@ -63,6 +63,15 @@ def test_people_field_in_a_record_is_trusted_and_merged(tmp_path):
         ["Siobhan O'Connell", "Graham Whitcombe"]
 
 
+def test_headlines_lose_the_marks_of_naive_title_casing(tmp_path):
+    text = "Finland'S Deficit Narrows In 1St Qtr, 21St Month\n\nJune 2, 1987 04:59\n\nHELSINKI - It narrowed.\n"
+    assert parse_article(write(tmp_path, "t.txt", text)).headline == "Finland's Deficit Narrows In 1st Qtr, 21st Month"
+    shouting = "FINLAND'S DEFICIT NARROWS\n\nJune 2, 1987 04:59\n\nHELSINKI - The deficit narrowed.\n"
+    assert parse_article(write(tmp_path, "s.txt", shouting)).headline == "FINLAND'S DEFICIT NARROWS"
+    record = {"title": "Dollar’S Slide Worries 3Rd World", "body": "The dollar slid."}
+    assert parse_article(write(tmp_path, "r.json", json.dumps(record))).headline == "Dollar’s Slide Worries 3rd World"
+
+
 def test_unreadable_file_gives_none(tmp_path):
     assert parse_article(write(tmp_path, "bin.txt", b"\x89PNG\r\n\x1a\n")) is None
 
