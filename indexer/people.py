@@ -84,7 +84,8 @@ omani afghan pakistani indian bangladeshi chinese japanese korean vietnamese tha
 malaysian filipino australian canadian mexican brazilian argentine argentinian chilean colombian
 peruvian venezuelan cuban nigerian kenyan ethiopian african european asian arab muslim christian
 jewish catholic democratic republican conservative liberal socialist frenchman frenchwoman englishman
-englishwoman dutchman scotsman irishman welshman countryman compatriot zealander
+englishwoman dutchman scotsman irishman welshman countryman compatriot zealander soviet yugoslav
+czechoslovak slovenian macedonian
 """.split())
 PLACES = frozenset("""
 america usa us uk britain england scotland wales ireland france germany italy spain portugal
@@ -107,6 +108,16 @@ nairobi johannesburg melbourne toronto montreal ottawa vancouver frankfurt zuric
 amsterdam rotterdam stockholm oslo copenhagen helsinki warsaw prague budapest bucharest belgrade
 athens lisbon dublin edinburgh glasgow manila jakarta bangkok hanoi taipei osaka brasilia caracas
 bogota havana rica scotia
+hungary romania bulgaria czechoslovakia slovakia yugoslavia slovenia macedonia montenegro ussr bahrain
+dubai doha muscat manama kabul islamabad lahore calcutta madras dhaka colombo kathmandu rangoon
+kampuchea ceylon rhodesia brunei macau macao fiji papua mauritius madagascar malawi mali benin togo
+guinea gambia mauritania tripoli tunis algiers rabat casablanca khartoum lima quito montevideo
+asuncion aires bahamas barbados trinidad tobago guyana suriname belize peking canton bonn cologne
+dusseldorf stuttgart leipzig dresden antwerp marseille turin naples venice genoa barcelona seville
+gothenburg kobe nagoya yokohama kyoto pusan busan guangzhou shenzhen tianjin wuhan saigon
+auckland canberra brisbane bangalore minsk riga tallinn vilnius tbilisi yerevan baku tashkent almaty
+boston detroit atlanta miami philadelphia seattle denver pittsburgh baltimore minneapolis
+calgary edmonton winnipeg
 alabama alaska arizona arkansas colorado connecticut delaware hawaii idaho illinois iowa kansas kentucky
 louisiana maryland massachusetts michigan minnesota mississippi missouri nebraska nevada ohio oklahoma
 oregon pennsylvania utah vermont wisconsin wyoming jersey hampshire ontario quebec alberta manitoba
@@ -131,7 +142,8 @@ industrie nationale generale telegraph telephone countries international tanjug 
 amphitheatre amphitheater pavilion coliseum auditorium speedway raceway ballpark stage courant chronicle
 magazine report insider opec nato unesco unicef interpol fifa uefa nasa house brothers securities banca
 utilities product products enterprise enterprises equity rights intelligence departments ministries committees
-tire tires
+tire tires electric electronics foods dynamics instruments semiconductor semiconductors computers
+chemicals savings insurance mortgage investors associates railway railways railroad shipping
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""
@@ -345,7 +357,7 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
         if place_led and not _PLACE_COMPLEMENT.search(text[max(0, start - 5):start]):
             # A company's, a team's or a thing's name, unless the place completes an office
             # ("Ambassador to Russia Gary Koren", "Governor of the Bank of England Robin ...").
-            organisations |= {key for run in runs for word in run for key in name_key(word)}
+            organisations |= organisation | {key for run in runs for word in run for key in name_key(word)}
             continue
         in_parts = _ORG_AFTER_COMMA.match(text[end:end + 60])
         # Not "Thomas McKiernan, McKiernan and Co chairman": his own firm.

@@ -222,3 +222,11 @@ def test_products_venues_and_publications_are_not_people():
     text = ("Sales of the Amazon Echo Dot and Apple AirPods Pro rose, Business Insider reported. The band "
             "played the Coral Sky Amphitheatre and the Budweiser Stage, said promoter Dana Whitfield.")
     assert extract_people(text) == ["Dana Whitfield"]
+
+
+def test_industries_countries_and_cities_are_not_people():
+    text = ("France has a stake in CFM International with the U.S. Group General Electric. Officials said "
+            "Yugoslavia needed credits, and Bonn said Peking and Hungary agreed. Western Carolina Savings and "
+            "Loan Association converted; Carolina said shares sold well, Harris Associates L.P. said, and Anne "
+            "Mills of Boston said so too.")
+    assert extract_people(text) == ["Anne Mills"]
