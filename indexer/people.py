@@ -143,7 +143,8 @@ amphitheatre amphitheater pavilion coliseum auditorium speedway raceway ballpark
 magazine report insider opec nato unesco unicef interpol fifa uefa nasa house brothers securities banca
 utilities product products enterprise enterprises equity rights intelligence departments ministries committees
 tire tires electric electronics foods dynamics instruments semiconductor semiconductors computers
-chemicals savings insurance mortgage investors associates railway railways railroad shipping
+chemicals savings insurance mortgage investors associates railway railways railroad shipping oil
+resources technology research division partnership limited stores leasing
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""
@@ -180,6 +181,10 @@ hundred thousand million billion dlrs
 economic economics cooperation development currency units trade tariffs agreement policy studies
 business federal reserve securities investment investments financial monetary petroleum exporting
 energy agriculture commerce statistics finance affairs
+export exports import imports markets sales production output consumer personal public private
+computer computers data information management industrial commercial agricultural natural soybean crop
+bulletin drilling contractors shopping notes index stock stocks prices indicators focus relations
+questions analysis
 """.split())
 # Plural nouns that open sentences before a verb of speech ("Analysts said") but name no one.
 GROUP_NOUNS = frozenset("""

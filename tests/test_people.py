@@ -230,3 +230,9 @@ def test_industries_countries_and_cities_are_not_people():
             "Loan Association converted; Carolina said shares sold well, Harris Associates L.P. said, and Anne "
             "Mills of Boston said so too.")
     assert extract_people(text) == ["Anne Mills"]
+
+
+def test_capitalised_business_terms_are_not_people():
+    text = ("Export Markets improved, the Agricultural Stabilization office said in its Crop Bulletin. Getty "
+            "Oil and Harken Oil merged; Harken said the Personal Computer sold well, Kenneth Lay said.")
+    assert extract_people(text) == ["Kenneth Lay"]
