@@ -171,7 +171,8 @@ certainly clearly obviously unfortunately fortunately sadly surprisingly interes
 notably specifically additionally furthermore consequently accordingly elsewhere afterwards soon
 now today tonight yesterday tomorrow sometimes often usually never always like unlike including
 following among amid against between through within until upon via whether because unless one two
-three four five six seven eight nine ten eleven twelve
+three four five six seven eight nine ten eleven twelve behind beyond above below across along around
+near toward towards beside inside outside throughout except excluding regarding concerning whereas whilst
 """.split())
 # Words that are never part of a name, whatever their case ("Same Period Last Year" in a table).
 COMMON_WORDS = COMMON_STARTERS | STOPWORDS | frozenset("""
