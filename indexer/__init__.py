@@ -13,8 +13,17 @@ from pathlib import Path
 
 from .article import Article
 from .build import BuildError, BuildReport, SkippedFile, build_index
-from .extract import parse_articles
 from .readers import DEFAULT_LIMITS, Limits, UnreadableFile
+
+
+def __getattr__(name: str):
+    # ``parse_articles`` is loaded when first asked for: extraction brings in trafilatura,
+    # beautifulsoup4 and lxml.html, a third of the search shell's start-up, which never parses.
+    if name == "parse_articles":
+        from .extract import parse_articles
+
+        return parse_articles
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_article(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Article | None:
@@ -23,6 +32,8 @@ def parse_article(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Article 
     Returns the file's (first) article, or ``None`` for a file that holds no article or cannot be
     read; ``parse_articles`` says why through ``UnreadableFile``.
     """
+    from .extract import parse_articles
+
     try:
         articles = parse_articles(path, limits)
     except UnreadableFile:

@@ -28,7 +28,6 @@ from . import clean, store
 from .aliases import PeopleTable, changed_names
 from .article import Article
 from .codec import NewsCodec
-from .extract import parse_articles
 from .orphans import exit_with_parent
 from .readers import DEFAULT_LIMITS, Limits, UnreadableFile, is_supported
 from .schema import SCHEMA_VERSION, make_schema
@@ -382,6 +381,10 @@ class _Build:
 
 
 def _parse_file(work: tuple[Path, str, Limits]) -> _Parsed:
+    # Loaded with the first file parsed: a build that finds nothing to parse (the shell started
+    # with --corpus on an unchanged corpus) does without trafilatura and beautifulsoup4.
+    from .extract import parse_articles
+
     corpus, rel, limits = work
     path = corpus / rel
     try:

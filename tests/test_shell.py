@@ -1,4 +1,6 @@
 import io
+import subprocess
+import sys
 
 import pytest
 from prompt_toolkit.document import Document
@@ -84,3 +86,10 @@ def test_completion_of_commands_fields_and_people():
     assert complete("peo") == ["people:"]
     assert complete("people:Oka") == ['people:"Adaeze Okafor"']
     assert complete("people:ra") == ['people:"Rafael Moreno"']
+
+
+def test_the_shell_starts_without_loading_extraction():
+    # trafilatura, beautifulsoup4 and lxml.html were a third of the shell's start-up, for nothing.
+    code = "import sys, search.shell, search.__main__; print(sorted({'trafilatura', 'bs4'} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
