@@ -35,7 +35,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list skipped files and why")
     parser.add_argument("--max-file-mb", type=float, default=Limits.max_file_bytes / _MB,
-                        help="skip files larger than this (default: %(default)g)")
+                        help="skip files larger than this (default: %(default)g); a plain JSONL file is read in "
+                             "parts, however large")
     parser.add_argument("--max-unzipped-mb", type=float, default=Limits.max_decompressed_bytes / _MB,
                         help="skip .gz files that unpack to more than this (default: %(default)g)")
     return parser

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import mmap
 import os
 import pickle
 import tempfile
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,7 +31,7 @@ from .aliases import PeopleTable, changed_names
 from .article import Article
 from .codec import NewsCodec
 from .orphans import exit_with_parent
-from .readers import DEFAULT_LIMITS, Limits, UnreadableFile, is_supported
+from .readers import DEFAULT_LIMITS, JSONL_SUFFIXES, Limits, Part, UnreadableFile, is_supported, jsonl_parts
 from .schema import SCHEMA_VERSION, make_schema
 from .writer import open_writer
 
@@ -42,6 +44,10 @@ _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewe
 # Whoosh's write lock can outlive a killed build for a moment, until its writer processes notice
 # (indexer/orphans.py): wait for it rather than fail.
 _WRITER_OPTIONS = {"limitmb": 600, "compound": False, "codec": NewsCodec(), "timeout": 10.0}
+# A JSONL file larger than this is parsed in parts of about this size, by all workers at once:
+# one part is a few thousand articles and about a second's work.
+_PART_BYTES = 4 * 1024 * 1024
+_JSONL_ENDINGS = tuple(JSONL_SUFFIXES)
 _PARALLEL_WRITE_FROM = 500  # articles; below this, starting writer processes costs more than it saves
 
 Progress = Callable[[int, int], None]
@@ -98,7 +104,7 @@ class _Parsed:
     digest: str = ""
     entry: dict = field(default_factory=dict)
     articles: bytes = b""
-    spooled: int = -1
+    spooled: list[int] = field(default_factory=list)  # where each part's articles are in the spool
     error: str | None = None
     # Records of the file that hold no article: ("line 4", "invalid JSON at column 12").
     skipped_records: list[tuple[str, str]] = field(default_factory=list)
@@ -320,14 +326,26 @@ class _Build:
         self.report.skipped.append(SkippedFile(name, f"cannot list folder: {error.strerror}"))
 
     def _parse(self, rels: list[str]) -> list[_Parsed]:
-        work = [(self.corpus, rel, self.limits) for rel in rels]
-        done: list[_Parsed] = []
-        if len(work) < _IN_PROCESS_BELOW or self.jobs == 1:
-            results: Iterator[_Parsed] = map(_parse_file, work)
-            done = self._collect(results, len(work))
+        # A large JSONL file (an archive's export) is parsed in parts, by every worker.
+        wholes, parts, digests = [], [], {}
+        for rel in rels:
+            split = _split(self.corpus / rel)
+            if split is None:
+                wholes.append((self.corpus, rel, self.limits, None))
+            else:
+                parts += [(self.corpus, rel, self.limits, part) for part in split[0]]
+                digests[rel] = split[1]
+        total = len(wholes) + len(parts)
+        if self.jobs == 1 or (total < _IN_PROCESS_BELOW and not parts):
+            results: Iterator[_Parsed] = map(_parse_file, parts + wholes)
+            done = self._collect(results, total)
         else:
             with ProcessPoolExecutor(self.jobs, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
-                done = self._collect(pool.map(_parse_file, work, chunksize=16), len(work))
+                # Parts one at a time: each is seconds of work, and a batch of them would leave
+                # the other workers idle.
+                results = chain(pool.map(_parse_file, parts), pool.map(_parse_file, wholes, chunksize=16))
+                done = self._collect(results, total)
+        done = _joined(done, digests)
         for item in done:
             if item.error:
                 self.report.skipped.append(SkippedFile(item.rel, item.error))
@@ -338,7 +356,7 @@ class _Build:
         done = []
         for count, item in enumerate(results, 1):
             if item.articles:
-                item.spooled, item.articles = self.spool.put(item.articles), b""
+                item.spooled, item.articles = [self.spool.put(item.articles)], b""
             done.append(item)
             if self.progress:
                 self.progress(count, total)
@@ -364,8 +382,9 @@ class _Build:
             for rel in removed + [r for r in parsed if r in old_files]:
                 _delete_file(writer, old_files[rel])
             for item in parsed.values():
-                for article in self.spool.get(item.spooled):
-                    writer.add_document(**_document(article, item.rel, boilerplate, people))
+                for offset in item.spooled:
+                    for article in self.spool.get(offset):
+                        writer.add_document(**_document(article, item.rel, boilerplate, people))
         except BaseException:
             writer.cancel()
             raise
@@ -380,22 +399,62 @@ class _Build:
         self.report.documents = sum(len(e["ids"]) for e in manifest["files"].values())
 
 
-def _parse_file(work: tuple[Path, str, Limits]) -> _Parsed:
+def _split(path: Path) -> tuple[list[Part], str] | None:
+    """A large JSONL file's parts (``readers.jsonl_parts``) and its digest; ``None`` for a file
+    parsed whole."""
+    if not path.name.lower().endswith(_JSONL_ENDINGS):
+        return None
+    try:
+        if path.stat().st_size <= _PART_BYTES:
+            return None
+        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return jsonl_parts(data, _PART_BYTES), hashlib.blake2b(data, digest_size=16).hexdigest()
+    except (OSError, ValueError):
+        return None  # parsed whole, which reports what is wrong with it
+
+
+def _joined(done: list[_Parsed], digests: dict[str, str]) -> list[_Parsed]:
+    """One item per file: the parts of each file in ``digests`` joined, in order."""
+    if not digests:
+        return done
+    joined: dict[str, _Parsed] = {}
+    for item in done:
+        whole = joined.setdefault(item.rel, item)
+        if whole is item:
+            continue
+        if whole.error or item.error:
+            whole.error = whole.error or item.error
+            continue
+        whole.spooled += item.spooled
+        whole.skipped_records += item.skipped_records
+        for key in ("ids", "lines", "people"):
+            whole.entry[key] += item.entry[key]
+        whole.entry["places"] = sorted({*whole.entry["places"], *item.entry["places"]})
+    for rel, digest in digests.items():
+        item = joined[rel]
+        if item.error is None:
+            item.digest = item.entry["digest"] = digest
+            item.error = None if item.entry["ids"] else "holds no article"
+    return list(joined.values())
+
+
+def _parse_file(work: tuple[Path, str, Limits, Part | None]) -> _Parsed:
     # Loaded with the first file parsed: a build that finds nothing to parse (the shell started
     # with --corpus on an unchanged corpus) does without trafilatura and beautifulsoup4.
     from .extract import parse_articles
 
-    corpus, rel, limits = work
+    corpus, rel, limits, part = work
     path = corpus / rel
     try:
         stat = path.stat()
         item = _Parsed(rel, stat.st_size, stat.st_mtime_ns)
-        with open(path, "rb") as handle:
-            item.digest = hashlib.blake2b(handle.read(limits.max_file_bytes + 1), digest_size=16).hexdigest()
-        articles = parse_articles(path, limits, item.skipped_records)
+        if part is None:  # a file cut into parts is hashed whole, by the parent
+            with open(path, "rb") as handle:
+                item.digest = hashlib.blake2b(handle.read(limits.max_file_bytes + 1), digest_size=16).hexdigest()
+        articles = parse_articles(path, limits, item.skipped_records, part)
         for article in articles:
             article.path = str(path)
-        if not articles:
+        if not articles and part is None:
             item.error = "holds no article"
         item.entry = _entry(item, articles)
         # Pickled here, in the worker: the parent only stores the bytes until it writes the index.

@@ -12,7 +12,7 @@ from .article import Article
 from .html import parse_html
 from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
-from .readers import DEFAULT_LIMITS, SKIPPED, Limits, RawDocument, read_documents, record_place
+from .readers import DEFAULT_LIMITS, SKIPPED, Limits, Part, RawDocument, read_documents, record_place
 
 _HEADLINE_KEYS = ("headline", "title", "name")
 _SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "standfirst", "lead")
@@ -26,16 +26,17 @@ _TITLE_ARTEFACT = re.compile(r"(?<=[a-z])['’]S\b|(?<=\d)(?:St|Nd|Rd|Th)\b")
 
 
 def parse_articles(path: str | Path, limits: Limits = DEFAULT_LIMITS,
-                   skipped: list[tuple[str, str]] | None = None) -> list[Article]:
-    """Read and clean every article in one file; raise ``UnreadableFile`` for a file that cannot be
-    read, return ``[]`` for a readable file that holds no article.
+                   skipped: list[tuple[str, str]] | None = None, part: Part | None = None) -> list[Article]:
+    """Read and clean every article in one file (or one ``part`` of a large JSONL file); raise
+    ``UnreadableFile`` for a file that cannot be read, return ``[]`` for a readable file that holds
+    no article.
 
     Records of a JSON or JSONL file that hold no article are left out; when ``skipped`` is given,
     where and why is added to it for each: ("line 4", "invalid JSON at column 12").
     """
     reference = _file_time(path)
     articles = []
-    for raw in read_documents(path, limits):
+    for raw in read_documents(path, limits, part):
         article = _to_article(raw, reference) if raw.kind != SKIPPED else None
         if article is not None:
             articles.append(article)

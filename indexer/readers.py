@@ -7,6 +7,7 @@ or a JSON record) or raise ``UnreadableFile`` with a reason a person can act on.
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import zlib
 from dataclasses import dataclass
@@ -69,6 +70,16 @@ class RawDocument:
     record: int | None = None
 
 
+@dataclass(frozen=True)
+class Part:
+    """A line-aligned byte range of a large JSONL file, read and parsed on its own: ``first_line``
+    numbers its first line in the file (from 0)."""
+
+    start: int
+    end: int
+    first_line: int
+
+
 def is_supported(path: Path | str) -> bool:
     """True when the file name has an extension the indexer reads (``.gz`` of each included);
     hidden files (``.name``) are not articles."""
@@ -76,9 +87,15 @@ def is_supported(path: Path | str) -> bool:
     return name.endswith(_SUPPORTED_ENDINGS) and not name.startswith(".")
 
 
-def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[RawDocument]:
-    """Read one corpus file into raw documents; raise ``UnreadableFile`` when it cannot be read."""
+def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part | None = None) -> list[RawDocument]:
+    """Read one corpus file into raw documents; raise ``UnreadableFile`` when it cannot be read.
+
+    With ``part``, only that range of a JSONL file is read (see ``jsonl_parts``); the file's size
+    limit does not apply to it, and a part whose every line is broken yields only skipped records.
+    """
     path = Path(path)
+    if part is not None:
+        return _jsonl_records(str(path), decode(_read_range(path, part)), part.first_line)
     suffix = _format_suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
@@ -93,8 +110,37 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[Ra
     if suffix in HTML_SUFFIXES:
         return [RawDocument(name, "html", text=text)]
     if suffix in JSONL_SUFFIXES:
-        return _jsonl_records(name, text)
+        records = _jsonl_records(name, text)
+        if all(record.kind == SKIPPED for record in records):
+            raise UnreadableFile("no JSON object on any line")
+        return records
     return _json_records(name, text)
+
+
+def jsonl_parts(data: bytes | mmap.mmap, size: int) -> list[Part]:
+    """A JSONL file's ``data`` cut at line ends into parts of about ``size`` bytes; one part when
+    the file is UTF-16 or UTF-32, whose line ends are not single bytes."""
+    if data[:4].startswith(tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")):
+        return [Part(0, len(data), 0)]
+    parts, start, line = [], 0, 0
+    while start < len(data):
+        end = data.find(b"\n", start + size)
+        end = len(data) if end == -1 else end + 1
+        parts.append(Part(start, end, line))
+        line += data[start:end].count(b"\n")
+        start = end
+    return parts
+
+
+def _read_range(path: Path, part: Part) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(part.start)
+            return handle.read(part.end - part.start)
+    except FileNotFoundError as error:
+        raise UnreadableFile("file vanished before it could be read") from error
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from error
 
 
 def record_place(path: Path | str, record: int) -> str:
@@ -193,9 +239,11 @@ def _json_records(name: str, text: str) -> list[RawDocument]:
     return records
 
 
-def _jsonl_records(name: str, text: str) -> list[RawDocument]:
+def _jsonl_records(name: str, text: str, first_line: int = 0) -> list[RawDocument]:
     records = []
-    for number, line in enumerate(text.splitlines()):
+    # Lines end at "\n" only: a JSON string may hold U+2028 and other characters that
+    # str.splitlines() would cut a record at.
+    for number, line in enumerate(text.split("\n"), first_line):
         if not line.strip():
             continue
         # One broken line must not cost the file's other articles: it is reported and skipped.
@@ -209,6 +257,4 @@ def _jsonl_records(name: str, text: str) -> list[RawDocument]:
             continue
         records.append(RawDocument(name, "record", fields=item, record=number) if isinstance(item, dict)
                        else RawDocument(name, SKIPPED, text="not a JSON object", record=number))
-    if all(record.kind == SKIPPED for record in records):
-        raise UnreadableFile("no JSON object on any line")
     return records

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-from indexer import BuildError, build_index, store
+from indexer import BuildError, Limits, build_index, store
 from indexer.build import _load_manifest
 from indexer.schema import SCHEMA_VERSION
 from search import search as run_search
@@ -66,6 +66,30 @@ def test_the_article_count_follows_files_that_hold_several(tmp_path):
     assert report.summary().startswith("index updated: 6 articles from 3 files (0 added, 1 updated, 1 removed, "
                                        "2 unchanged), 0 skipped, in ")
     assert build_index(corpus, index_dir).documents == 6  # nothing changed
+
+
+def test_a_large_jsonl_file_is_parsed_in_parts_and_indexed_as_one_file(tmp_path, monkeypatch):
+    lines = [json.dumps({"headline": f"Item {n}", "body": f"Harbour item body {n}\u2028second line.",
+                         "date": f"2021-03-{n % 28 + 1:02d}"}, ensure_ascii=False) for n in range(120)]
+    lines[7], lines[64] = "{broken", "[1, 2]"
+    text = "\n".join(lines) + "\n"
+    whole = build_index(write(tmp_path / "one", "feed.jsonl", text).parent, tmp_path / "whole")
+    monkeypatch.setattr("indexer.build._PART_BYTES", 250)  # three records a part: forty parts, for the workers
+    corpus = write(tmp_path / "many", "feed.jsonl", text).parent
+    limits = Limits(max_file_bytes=len(text) // 4)  # a file's size limit is for files read whole
+    parts = build_index(corpus, tmp_path / "parts", jobs=2, limits=limits)
+    assert parts.documents == whole.documents == 118
+    assert [str(s) for s in parts.skipped] == [str(s) for s in whole.skipped] == \
+        ["feed.jsonl line 8: invalid JSON at column 2", "feed.jsonl line 65: not a JSON object"]
+    split, unsplit = docs(tmp_path / "parts"), docs(tmp_path / "whole")
+    assert split.keys() == unsplit.keys() and "feed.jsonl#119" in split
+    # U+2028 inside a record's string breaks the body's line, not the record.
+    assert split["feed.jsonl#100"]["body"] == unsplit["feed.jsonl#100"]["body"] == \
+        "Harbour item body 100\n\nsecond line."
+    digests = [_load_manifest(store.current_generation(tmp_path / name))["files"]["feed.jsonl"]["digest"]
+               for name in ("parts", "whole")]
+    assert digests[0] == digests[1]
+    assert build_index(corpus, tmp_path / "parts", jobs=2, limits=limits).unchanged == 1  # nothing to do
 
 
 def test_touched_but_unchanged_file_is_not_reindexed(tmp_path):
