@@ -9,6 +9,7 @@ import struct
 import time
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,10 @@ from .snippets import make_fragments
 
 SORTS = ("relevance", "date", "-date")
 MAX_LIMIT = 1000
+# What a suggestion corrects: a field's value (a word or a phrase), a phrase, or a word.
+_QUERY_PIECE = re.compile(r'(?:\b(?P<field>\w+):\s*)?(?P<value>"[^"]*"|[^\s()"]+)')
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TEXT_FIELDS = {"headline", "summary", "caption", "body"}
 SUGGEST_BELOW = 5  # results; more than this and the words were probably meant
 RARE_WORD = 1000  # a word used by one article in this many or fewer may be a typo, however many results
 _TEXT_FIELDS = {"headline", "summary", "caption", "body"}
@@ -225,26 +230,39 @@ class Searcher:
 
     def suggest(self, query: str, *, most_used: int | None = None) -> str | None:
         """A did-you-mean query built from the index's own words, or ``None``; with ``most_used``,
-        only words used by at most that many articles are corrected."""
+        only words used by at most that many articles are corrected. The query is kept as typed
+        but for the corrected words; words of people's names are corrected from the people named."""
         try:
-            text = prepare(query)
+            prepare(query)
         except QueryError:
             return None
-        changed = False
 
-        def fix(match: re.Match) -> str:
-            nonlocal changed
-            word = match.group(0)
-            if word in OPERATORS or len(word) < 3:
-                return word
-            correction = spelling.correct(self._searcher, word.lower(), most_used=most_used)
-            if correction is None:
-                return word
-            changed = True
-            return correction
+        def fix(correct: Callable[[str], str | None]) -> Callable[[re.Match], str]:
+            def fix_word(match: re.Match) -> str:
+                word = match.group(0)
+                if word in OPERATORS or len(word) < 3:
+                    return word
+                return correct(word.lower()) or word
+            return fix_word
 
-        fixed = re.sub(r'(?<![\w:*~"-])[^\W\d_]+(?![\w:*~(])', fix, text)
-        return fixed if changed and fixed != text else None
+        fix_text = fix(lambda word: spelling.correct(self._searcher, word, most_used=most_used))
+        fix_names = {field: fix(lambda word, field=field: spelling.correct_name(self._searcher, word, field))
+                     for field in ("people", "authors")}
+
+        def fix_piece(match: re.Match) -> str:
+            field, value = match.group("field"), match.group("value")
+            if not value.startswith('"') and any(mark in value for mark in "*?~"):
+                return match.group(0)  # a prefix, wildcard or fuzzy word asks for variants itself
+            if field is None or field.lower() in _TEXT_FIELDS:
+                corrected = _LETTERS.sub(fix_text, value)
+            elif field.lower() in fix_names:
+                corrected = _LETTERS.sub(fix_names[field.lower()], value)
+            else:
+                return match.group(0)  # dates, sources and paths
+            return match.group(0)[:match.start("value") - match.start()] + corrected
+
+        fixed = _QUERY_PIECE.sub(fix_piece, query)
+        return fixed if fixed != query else None
 
     def highlight_terms(self, query: str) -> tuple[set[str], set[str]]:
         """The analysed words and the name keys a query highlights (for whole-article views)."""

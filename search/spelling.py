@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from collections import Counter
 from math import log
 
 from whoosh import fields
@@ -20,6 +21,7 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from indexer.people import name_key
 from indexer.schema import text_analyzer
 
 FIELD = "body"
@@ -29,6 +31,7 @@ _MIN_USED_TYPO = 6  # letters; a shorter word that articles use is meant
 _MIN_CHANGED_TYPO = 9  # letters; a shorter word in use one changed letter from another is meant
 _COMMONER = 20  # times as many articles, for a close word to be suggested instead of a word in use
 _FORM_ARTICLES = 8  # articles whose ways of writing a word are compared with the typed word
+_RARE_FORM = 5  # times rarer than a stem's commonest form in those articles: a typo, not a form
 _MIN_OPENING = 4  # letters of a typed word's opening that a stem is compared with
 _MAX_CUT = 4  # letters the stemmer takes off a word at most, nearly always ("-ation" → "-ate" is 3)
 
@@ -67,6 +70,34 @@ def correct(searcher: Searcher, word: str, *, most_used: int | None = None) -> s
     # letter ("tarrifs" is "tariffs", not "carries").
     return written[min(close, key=lambda c: (_distance(word, written[c]), written[c][:1] != word[:1],
                                              -articles[c], c))]
+
+
+def correct_name(searcher: Searcher, word: str, fieldname: str = "people") -> str | None:
+    """A correction for a word of a name (``people:okafr``, ``authors:jenings``) that no article
+    has in ``fieldname``: the nearest name word that some have, the commonest among equals, as
+    articles write it."""
+    keys = name_key(word)
+    if len(keys) != 1:
+        return None
+    key, reader = keys[0], searcher.reader()
+    if reader.doc_frequency(fieldname, key):
+        return None
+    near = terms_within(reader, fieldname, key, 2 if len(key) > 4 else 1)
+    if not near:
+        return None
+    best = min(near, key=lambda c: (_distance(key, c), c[:1] != key[:1], -reader.doc_frequency(fieldname, c), c))
+    return _written_name(searcher, reader, fieldname, best)
+
+
+# The stored field that holds the names each name field indexes, as written.
+_WRITTEN_NAMES = {"people": "person", "authors": "authors"}
+
+
+def _written_name(searcher: Searcher, reader: IndexReader, fieldname: str, key: str) -> str:
+    """A name word as the first article with it writes it ("carmody" for the key "carmodi")."""
+    postings = reader.postings(fieldname, key)
+    names = (searcher.stored_fields(postings.id()).get(_WRITTEN_NAMES[fieldname]) or "").split(",")
+    return next((word.lower() for name in names for word in name.split() if name_key(word) == (key,)), key)
 
 
 def _slip(written: str, meant: str) -> bool:
@@ -134,16 +165,20 @@ def _written_form(searcher: Searcher, reader: IndexReader, stem: str, typed: str
     one nearest ``typed`` (a plural for a plural: "tarrifs" is "tariffs"), read where the index
     says they are."""
     postings = reader.postings(FIELD, stem)
-    forms: set[str] = set()
+    forms: Counter[str] = Counter()
     for _ in range(_FORM_ARTICLES):
         if not postings.is_active():
             break
         text = searcher.stored_fields(postings.id()).get(FIELD) or ""
         forms.update(text[start:end].lower() for _, start, end in postings.value_as("characters"))
         postings.next()
+    if not forms:
+        return stem
+    # A form far rarer than the commonest is a typo of the articles' own ("governent" once among
+    # twenty "government"): it is not offered however near the typed word it is.
+    common = [form for form, count in forms.items() if count * _RARE_FORM >= max(forms.values())]
     # Among forms as near, the one as long as the typed word: "tariffs" rather than "tariff".
-    return min(forms, key=lambda form: (_distance(typed, form), abs(len(form) - len(typed)), form)) \
-        if forms else stem
+    return min(common, key=lambda form: (_distance(typed, form), abs(len(form) - len(typed)), form))
 
 
 def _distance(a: str, b: str) -> int:

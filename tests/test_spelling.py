@@ -97,6 +97,18 @@ def test_words_in_use_are_corrected_only_for_slips(tmp_path, monkeypatch):
         assert searcher.search("goverment").suggestion is None
 
 
+def test_a_typo_the_articles_carry_is_not_offered_as_the_form_of_a_word(tmp_path):
+    corpus = tmp_path / "c"
+    for day in range(1, 6):
+        write(corpus, f"g{day}.txt", article_text(f"Budget note {day}", f"May {day}, 1987",
+                                                  f"The government said on day {day} that the government would act."))
+    write(corpus, "g0.txt", article_text("Budget note", "May 9, 1987", "The governent said the government would act."))
+    build_index(corpus, tmp_path / "i")
+    with Searcher(tmp_path / "i") as searcher:
+        # "governent" is as near to "goverment" as "government" and as long, but written once in eleven.
+        assert correct(searcher._searcher, "goverment") == "government"
+
+
 def test_a_misspelt_word_among_or_ed_words_is_corrected(tmp_path):
     corpus = tmp_path / "c"
     for day in range(1, 8):
@@ -107,3 +119,22 @@ def test_a_misspelt_word_among_or_ed_words_is_corrected(tmp_path):
         results = searcher.search("opec OR quoats")
         assert results.total == 7 and not results.relaxed
         assert results.suggestion == "opec OR quotas"
+
+
+def test_names_are_corrected_from_the_names_the_index_holds(corpus_index):
+    with Searcher(corpus_index) as searcher:
+        assert searcher.search("people:okafr").suggestion == "people:okafor"
+        assert searcher.search('people:"adeze okafor"').suggestion == 'people:"adaeze okafor"'
+        # Authors are their own field: "Clara Jennings" writes, and no article names her.
+        assert searcher.search('authors:"clara jenings"').suggestion == 'authors:"clara jennings"'
+        assert searcher.search("people:okafor").suggestion is None
+
+
+def test_a_suggestion_keeps_the_query_as_typed_but_for_the_corrected_words(corpus_index):
+    with Searcher(corpus_index) as searcher:
+        assert searcher.search('"prme minster"').suggestion == '"prime minister"'  # a phrase's first word too
+        assert searcher.search("headline:levess").suggestion == "headline:levees"
+        assert searcher.search("before:2024 levess").suggestion == "before:2024 levees"  # not "date:<2024"
+        assert searcher.search("harbour -levess").suggestion == "harbour -levees"
+        assert searcher.search("source:levess").suggestion is None  # file names are not words
+        assert searcher.search("levess*").suggestion is None  # a prefix asks for variants itself
