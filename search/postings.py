@@ -153,14 +153,15 @@ class ArrayEvaluator:
         best = sorted(np.flatnonzero(counts), key=lambda n: (-counts[n], names[n]))[:top]
         return [(names[n], int(counts[n])) for n in best]
 
-    def spans(self, docnums: list[int], fieldname: str,
-              terms: set[str]) -> dict[int, list[tuple[int, int, str]]] | None:
+    def spans(self, docnums: list[int], fieldname: str, terms: set[str], phrases: list[Phrase] | None = None,
+              loose: set[str] | None = None) -> dict[int, list[tuple[int, int, str]]] | None:
         """Where ``terms`` occur in ``fieldname`` of each article, as ``(start, end, term)``
         character spans in order, read from the positions the index stores; ``None`` when the
-        field stores none."""
+        field stores none. A word of ``phrases`` counts only where one of them matches ("interest
+        rates" marks no lone "rate"), unless the query also asks for it ``loose``, on its own."""
         if fieldname not in self._schema or not self._schema[fieldname].format.supports("characters"):
             return None
-        found: dict[int, list[tuple[int, int, str]]] = {docnum: [] for docnum in docnums}
+        found: dict[int, list[tuple[int, int, str, int]]] = {docnum: [] for docnum in docnums}
         ordered = np.array(sorted(found), dtype=np.int64)
         decode = self._schema[fieldname].format.decoder("characters")
         for leaf, offset in self._leaves:
@@ -170,10 +171,9 @@ class ArrayEvaluator:
                 if (fieldname, term) not in reader:
                     continue
                 for docnum, value in _values_of(reader.postings(fieldname, term), local).items():
-                    found[docnum + offset].extend((start, end, term) for _, start, end in decode(value))
-        for spans in found.values():
-            spans.sort()
-        return found
+                    found[docnum + offset].extend((start, end, term, at) for at, start, end in decode(value))
+        phrased = {word for phrase in phrases or () for word in phrase.words} - (loose or set())
+        return {docnum: _in_phrases(sorted(spans), phrases or [], phrased) for docnum, spans in found.items()}
 
     # Query nodes ------------------------------------------------------------------------------
 
@@ -358,6 +358,41 @@ class ArrayEvaluator:
             loaded = np.array(list(column), dtype=dtype)
             values[offset:offset + len(loaded)] = loaded
         return values
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase of a query, for marking its matches: its index terms in order, and how many
+    positions apart each may be from the one before (1: next to it)."""
+
+    words: tuple[str, ...]
+    slop: int = 1
+
+
+def _in_phrases(spans: list[tuple[int, int, str, int]], phrases: list[Phrase],
+                phrased: set[str]) -> list[tuple[int, int, str]]:
+    """The spans (start, end, term, position) as (start, end, term), those of the ``phrased``
+    words only where one of ``phrases`` matches."""
+    if not phrased:
+        return [(start, end, term) for start, end, term, _ in spans]
+    places = {(term, position): number for number, (_, _, term, position) in enumerate(spans)}
+    kept: set[int] = set()
+    for phrase in phrases:
+        for number, (_, _, term, _) in enumerate(spans):
+            if term != phrase.words[0]:
+                continue
+            chain = [number]
+            for word in phrase.words[1:]:
+                after = spans[chain[-1]][3]
+                nearest = next((places[word, at] for at in range(after + 1, after + phrase.slop + 1)
+                                if (word, at) in places), None)
+                if nearest is None:
+                    break
+                chain.append(nearest)
+            else:
+                kept.update(chain)
+    return [(start, end, term) for number, (start, end, term, _) in enumerate(spans)
+            if term not in phrased or number in kept]
 
 
 def _values_of(matcher, docnums: np.ndarray) -> dict[int, bytes]:

@@ -22,7 +22,7 @@ from indexer import store
 from indexer.schema import SNIPPET_FIELDS
 
 from . import ranking, spelling
-from .postings import ArrayEvaluator, Matches, Unsupported
+from .postings import ArrayEvaluator, Matches, Phrase, Unsupported
 from .query import OPERATORS, QueryError, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
 from .snippets import make_fragments
@@ -173,7 +173,8 @@ class Searcher:
             ranked = self._rank(parsed, page * limit, sort, words)
         first = (page - 1) * limit
         entries = ranked.entries[first:first + limit]
-        spans = self._evaluator.spans([docnum for docnum, _ in entries], "body", terms) if terms else None
+        spans = self._evaluator.spans([docnum for docnum, _ in entries], "body", terms, *self._phrases(parsed)) \
+            if terms else None
         hits = [self._hit(docnum, score, first + rank, terms, names, spans.get(docnum) if spans else None)
                 for rank, (docnum, score) in enumerate(entries)]
         results = SearchResults(query=query, total=ranked.total, hits=hits, page=page, limit=limit, sort=sort,
@@ -314,6 +315,13 @@ class Searcher:
                 names.add(text)
         return terms, names
 
+    def _phrases(self, parsed: wq.Query) -> tuple[list[Phrase], set[str]]:
+        """The query's phrases in the body, and the words it also asks for on their own."""
+        phrases = [Phrase(tuple(node.words), node.slop) for node in _phrase_nodes(parsed) if node.fieldname == "body"]
+        if not phrases:
+            return [], set()
+        return phrases, {term for _, term, _ in _leaf_terms(parsed, self._searcher.reader(), phrases=False)}
+
     def _hit(self, docnum: int, score: float, rank: int, terms: set[str], names: set[str],
              body_spans: list[tuple[int, int, str]] | None = None) -> Hit:
         stored = self._searcher.stored_fields(docnum)
@@ -346,9 +354,11 @@ class Searcher:
         return None
 
 
-def _leaf_terms(node: wq.Query, reader, in_word_group: bool = False) -> list[tuple[str, str, bool]]:
-    """The index terms a query can match, with prefixes, wildcards and fuzzy terms expanded, as
-    (field, term, whether it is one of the fields a word without a field is searched in)."""
+def _leaf_terms(node: wq.Query, reader, in_word_group: bool = False,
+                phrases: bool = True) -> list[tuple[str, str, bool]]:
+    """The index terms a query can match (its phrases' words too, unless not ``phrases``), with
+    prefixes, wildcards and fuzzy terms expanded, as (field, term, whether it is one of the fields
+    a word without a field is searched in)."""
     if isinstance(node, wq.Not):
         return []
     if isinstance(node, wq.MultiTerm):
@@ -357,9 +367,17 @@ def _leaf_terms(node: wq.Query, reader, in_word_group: bool = False) -> list[tup
     if isinstance(node, wq.Term):
         return [(node.fieldname, str(node.text), in_word_group)]
     if isinstance(node, wq.Phrase):
-        return [(node.fieldname, str(word), in_word_group) for word in node.words]
+        return [(node.fieldname, str(word), in_word_group) for word in node.words] if phrases else []
     grouped = in_word_group or ranking.one_word(node)
-    return [term for child in node.children() for term in _leaf_terms(child, reader, grouped)]
+    return [term for child in node.children() for term in _leaf_terms(child, reader, grouped, phrases)]
+
+
+def _phrase_nodes(node: wq.Query) -> list[wq.Phrase]:
+    if isinstance(node, wq.Phrase):
+        return [node]
+    if isinstance(node, wq.Not):
+        return []
+    return [phrase for child in node.children() for phrase in _phrase_nodes(child)]
 
 
 def _check_arguments(limit: int, page: int, sort: str) -> None:

@@ -206,3 +206,21 @@ def test_an_index_of_no_articles_answers_every_kind_of_query(tmp_path):
                 results = searcher.search(query, sort=sort, facets=True)
                 assert (results.total, results.hits, results.facets.people, results.facets.years) == (0, [], [], [])
         assert searcher.stats()["articles"] == 0
+
+
+def test_a_phrase_marks_its_matches_not_its_words_alone(tmp_path):
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", article_text("Rates note", "May 1, 1987", "The inflation rate fell. Interest rates rose "
+                                        "sharply, and the port strike ended. A port workers' strike is next; a "
+                                        "strike at the port..."))
+    build_index(corpus, tmp_path / "i")
+
+    def marked(query: str) -> list[str]:
+        hit = search.search(query, tmp_path / "i").hits[0]
+        return [hit.snippet[a:b] for a, b in hit.highlights]
+
+    assert marked('"interest rates"') == ["Interest", "rates"]
+    assert marked('"interest rates" rate') == ["rate", "Interest", "rates"]  # "rate" asked for on its own too
+    assert marked('"port strike"') == ["port", "strike"]
+    # Within three words, in order: "port workers' strike", not "strike at the port".
+    assert marked('"port strike"~3') == ["port", "strike", "port", "strike"]
