@@ -144,7 +144,7 @@ magazine report insider opec nato unesco unicef interpol fifa uefa nasa house br
 utilities product products enterprise enterprises equity rights intelligence departments ministries committees
 tire tires electric electronics foods dynamics instruments semiconductor semiconductors computers
 chemicals savings insurance mortgage investors associates railway railways railroad shipping oil
-resources technology research division partnership limited stores leasing
+resources technology research division partnership limited stores leasing cooperative cooperatives mutual
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""
