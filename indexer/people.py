@@ -98,7 +98,7 @@ rome madrid washington jerusalem tel aviv gaza beirut damascus tehran baghdad ca
 istanbul kiev kyiv beijing tokyo delhi brussels geneva vienna munich astana kazakhstan kremlin north
 south east west middle central eastern western northern southern new york los angeles san
 chicago texas california florida city county district province region valley river island islands
-bay coast street avenue road square
+bay coast street avenue road square beach heights falls springs
 hongkong hong kong sri lanka singapore taiwan bangladesh nepal burma myanmar cambodia laos mongolia
 tibet zealand ecuador bolivia paraguay uruguay panama nicaragua honduras guatemala haiti jamaica morocco
 algeria tunisia libya sudan somalia uganda tanzania zambia zimbabwe angola mozambique namibia botswana
@@ -145,6 +145,7 @@ utilities product products enterprise enterprises equity rights intelligence dep
 tire tires electric electronics foods dynamics instruments semiconductor semiconductors computers
 chemicals savings insurance mortgage investors associates railway railways railroad shipping oil
 resources technology research division partnership limited stores leasing cooperative cooperatives mutual
+agence agencia groupe presse act operation genomics
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""
@@ -185,7 +186,7 @@ energy agriculture commerce statistics finance affairs
 export exports import imports markets sales production output consumer personal public private
 computer computers data information management industrial commercial agricultural natural soybean crop
 bulletin drilling contractors shopping notes index stock stocks prices indicators focus relations
-questions analysis
+questions analysis mode category bible universe
 """.split())
 # Plural nouns that open sentences before a verb of speech ("Analysts said") but name no one.
 GROUP_NOUNS = frozenset("""

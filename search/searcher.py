@@ -32,7 +32,6 @@ MAX_LIMIT = 1000
 # What a suggestion corrects: a field's value (a word or a phrase), a phrase, or a word.
 _QUERY_PIECE = re.compile(r'(?:\b(?P<field>\w+):\s*)?(?P<value>"[^"]*"|[^\s()"]+)')
 _LETTERS = re.compile(r"[^\W\d_]+")
-_TEXT_FIELDS = {"headline", "summary", "caption", "body"}
 SUGGEST_BELOW = 5  # results; more than this and the words were probably meant
 RARE_WORD = 1000  # a word used by one article in this many or fewer may be a typo, however many results
 _TEXT_FIELDS = {"headline", "summary", "caption", "body"}
@@ -254,10 +253,10 @@ class Searcher:
             field, value = match.group("field"), match.group("value")
             if not value.startswith('"') and any(mark in value for mark in "*?~"):
                 return match.group(0)  # a prefix, wildcard or fuzzy word asks for variants itself
-            if field is None or field.lower() in _TEXT_FIELDS:
+            if field is None or field in _TEXT_FIELDS:
                 corrected = _LETTERS.sub(fix_text, value)
-            elif field.lower() in fix_names:
-                corrected = _LETTERS.sub(fix_names[field.lower()], value)
+            elif field in fix_names:
+                corrected = _LETTERS.sub(fix_names[field], value)
             else:
                 return match.group(0)  # dates, sources and paths
             return match.group(0)[:match.start("value") - match.start()] + corrected

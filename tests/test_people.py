@@ -235,5 +235,6 @@ def test_industries_countries_and_cities_are_not_people():
 def test_capitalised_business_terms_are_not_people():
     text = ("Export Markets improved, the Agricultural Stabilization office said in its Crop Bulletin. Getty "
             "Oil and Harken Oil merged; Harken said the Personal Computer sold well, Kenneth Lay said. Behind "
-            "Baker's remarks lay doubt, the Association of German Cooperative Banks said.")
+            "Baker's remarks lay doubt, the Association of German Cooperative Banks said. Agence France-Presse "
+            "reported from Daytona Beach and Sioux Falls that the Clean Air Act stood.")
     assert extract_people(text) == ["Kenneth Lay"]
