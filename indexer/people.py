@@ -85,7 +85,7 @@ malaysian filipino australian canadian mexican brazilian argentine argentinian c
 peruvian venezuelan cuban nigerian kenyan ethiopian african european asian arab muslim christian
 jewish catholic democratic republican conservative liberal socialist frenchman frenchwoman englishman
 englishwoman dutchman scotsman irishman welshman countryman compatriot zealander soviet yugoslav
-czechoslovak slovenian macedonian
+czechoslovak slovenian macedonian latinos latinas hispanic hispanics
 """.split())
 PLACES = frozenset("""
 america usa us uk britain england scotland wales ireland france germany italy spain portugal
@@ -98,7 +98,7 @@ rome madrid washington jerusalem tel aviv gaza beirut damascus tehran baghdad ca
 istanbul kiev kyiv beijing tokyo delhi brussels geneva vienna munich astana kazakhstan kremlin north
 south east west middle central eastern western northern southern new york los angeles san
 chicago texas california florida city county district province region valley river island islands
-bay coast street avenue road square beach heights falls springs
+bay coast street avenue road square beach heights falls springs mountain
 hongkong hong kong sri lanka singapore taiwan bangladesh nepal burma myanmar cambodia laos mongolia
 tibet zealand ecuador bolivia paraguay uruguay panama nicaragua honduras guatemala haiti jamaica morocco
 algeria tunisia libya sudan somalia uganda tanzania zambia zimbabwe angola mozambique namibia botswana
@@ -145,7 +145,8 @@ utilities product products enterprise enterprises equity rights intelligence dep
 tire tires electric electronics foods dynamics instruments semiconductor semiconductors computers
 chemicals savings insurance mortgage investors associates railway railways railroad shipping oil
 resources technology research division partnership limited stores leasing cooperative cooperatives mutual
-agence agencia groupe presse act operation genomics
+agence agencia groupe presse prensa act operation genomics institution institutions observatory directorate
+suites watch
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""
@@ -186,7 +187,7 @@ energy agriculture commerce statistics finance affairs
 export exports import imports markets sales production output consumer personal public private
 computer computers data information management industrial commercial agricultural natural soybean crop
 bulletin drilling contractors shopping notes index stock stocks prices indicators focus relations
-questions analysis mode category bible universe
+questions analysis mode category bible universe correction multiple scout
 """.split())
 # Plural nouns that open sentences before a verb of speech ("Analysts said") but name no one.
 GROUP_NOUNS = frozenset("""

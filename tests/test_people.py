@@ -236,5 +236,6 @@ def test_capitalised_business_terms_are_not_people():
     text = ("Export Markets improved, the Agricultural Stabilization office said in its Crop Bulletin. Getty "
             "Oil and Harken Oil merged; Harken said the Personal Computer sold well, Kenneth Lay said. Behind "
             "Baker's remarks lay doubt, the Association of German Cooperative Banks said. Agence France-Presse "
-            "reported from Daytona Beach and Sioux Falls that the Clean Air Act stood.")
+            "reported from Daytona Beach and Sioux Falls that the Clean Air Act stood. Judicial Watch and the "
+            "Smithsonian Institution in Mountain View said Latinos voted.")
     assert extract_people(text) == ["Kenneth Lay"]
