@@ -80,6 +80,8 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
             authors: list[str], captions: list[str], paragraphs: list[str],
             given_people: list[str], headline_from_body: bool = False) -> Article | None:
     headline = _untitled(" ".join(headline.split())[:_MAX_HEADLINE])
+    if paragraphs and headline and " ".join(paragraphs[0].split()).lower() == headline.lower():
+        paragraphs = paragraphs[1:]  # a page or record that opens its text with its headline again
     if not paragraphs and not headline:
         return None
     caption = " ".join(filter(None, map(clean.strip_credits, captions))) or None

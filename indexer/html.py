@@ -91,8 +91,6 @@ def parse_html(markup: str) -> HtmlPage:
         page.paragraphs = [" ".join(line.split()) for line in main.splitlines() if line.strip()]
     else:
         page.paragraphs = _fallback_paragraphs(_lxml_tree(body_markup)) or _text_without_tags(markup)
-    if page.headline and page.paragraphs and _same(page.paragraphs[0], page.headline):
-        page.paragraphs.pop(0)
     return page
 
 
@@ -253,10 +251,6 @@ def _read_meta(soup: BeautifulSoup, page: HtmlPage) -> None:
 
 def _clean(value: object) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
-
-
-def _same(a: str, b: str) -> bool:
-    return a.strip().lower() == b.strip().lower()
 
 
 def _date(value: object) -> datetime | None:

@@ -72,6 +72,14 @@ def test_headlines_lose_the_marks_of_naive_title_casing(tmp_path):
     assert parse_article(write(tmp_path, "r.json", json.dumps(record))).headline == "Dollar’s Slide Worries 3rd World"
 
 
+def test_a_headline_repeated_as_the_first_line_of_the_text_is_not_body(tmp_path):
+    record = {"title": "Troopers Take A Knee Before The Game",
+              "text": "Troopers Take A Knee Before The Game\n\nState troopers knelt on Sunday, Carla Jensen said."}
+    article = parse_article(write(tmp_path, "r.json", json.dumps(record)))
+    assert article.body == "State troopers knelt on Sunday, Carla Jensen said."
+    assert article.people == ["Carla Jensen"]  # not "Troopers Take" of the title-cased line
+
+
 def test_unreadable_file_gives_none(tmp_path):
     assert parse_article(write(tmp_path, "bin.txt", b"\x89PNG\r\n\x1a\n")) is None
 
