@@ -88,11 +88,14 @@ def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
 def render_results(results: SearchResults, *, colour: bool, width: int = 100) -> str:
     """A page of results with a header line, for a terminal or a pipe."""
     head = f"{results.total} result{'s' if results.total != 1 else ''}"
-    if results.total > len(results.hits):
+    past_the_end = results.total and results.page > results.pages
+    if results.total > len(results.hits) and not past_the_end:
         head += f", page {results.page} of {results.pages}"
     if results.relaxed:
         head += " (no article has every word; showing articles with some of them)"
     head += f" in {results.elapsed * 1000:.1f} ms"
+    if past_the_end:
+        head += f"; page {results.page} is past the last page ({results.pages})"
     lines = [paint(head, DIM, colour)]
     if results.suggestion:
         lines.append(f"Did you mean: {paint(safe(results.suggestion), BOLD, colour)}")

@@ -1,7 +1,16 @@
 from datetime import datetime
 
 from search.render import HIGHLIGHT as HIGHLIGHT_ON
-from search.render import highlighted, render_article, render_hit, render_json, render_people, render_timeline, safe
+from search.render import (
+    highlighted,
+    render_article,
+    render_hit,
+    render_json,
+    render_people,
+    render_results,
+    render_timeline,
+    safe,
+)
 from search.results import Facets, Hit, SearchResults
 from search.snippets import Fragment
 
@@ -88,3 +97,10 @@ def test_snippet_lines_fill_the_width_whether_words_are_coloured_or_not():
     visible = [len(line.replace(HIGHLIGHT_ON, "").replace("\x1b[0m", "")) for line in lines["coloured"]]
     assert HIGHLIGHT_ON in lines["coloured"][0]
     assert visible == [len(line) for line in lines["plain"]] and max(visible) <= 60 and len(visible) == 4
+
+
+def test_a_page_past_the_last_says_where_the_last_is():
+    past = SearchResults(query="port", total=25, hits=[], page=9, limit=10)
+    assert render_results(past, colour=False).splitlines()[0].endswith("; page 9 is past the last page (3)")
+    first = SearchResults(query="port", total=25, hits=[hit()], page=1, limit=10)
+    assert "page 1 of 3" in render_results(first, colour=False).splitlines()[0]
