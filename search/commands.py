@@ -100,7 +100,8 @@ def _help(state: ShellState, argument: str) -> str:
         if entry.name not in seen:
             seen.add(entry.name)
             lines.append(f"  {entry.usage:<22} {entry.help}")
-    lines += ["  Enter on an empty line shows the next page; Ctrl-R searches history; Ctrl-D quits.",
+    lines += ["  Enter on an empty line shows the next page; Ctrl-R searches history; Ctrl-D quits;",
+              "  the right arrow takes the grey suggestion (a did-you-mean, or a past query).",
               "", QUERY_HELP]
     return "\n".join(lines)
 

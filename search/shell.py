@@ -8,7 +8,8 @@ import subprocess
 from pathlib import Path
 
 from prompt_toolkit import PromptSession
-from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.auto_suggest import AutoSuggest, AutoSuggestFromHistory, Suggestion
+from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.completion import ThreadedCompleter
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.styles import Style
@@ -76,6 +77,27 @@ def show(state: ShellState, text: str) -> None:
     env.stdout.flush()
 
 
+class DidYouMean(AutoSuggest):
+    """The grey suggestion after the cursor: the last search's did-you-mean while what is typed
+    begins it, otherwise the latest past query that does (prompt_toolkit's history suggestion)."""
+
+    def __init__(self, state: ShellState) -> None:
+        self.state = state
+        self.history = AutoSuggestFromHistory()
+
+    def get_suggestion(self, buffer: Buffer, document) -> Suggestion | None:
+        wanted = self.state.results.suggestion if self.state.results else None
+        if wanted and wanted.startswith(document.text) and len(wanted) > len(document.text):
+            return Suggestion(wanted[len(document.text):])
+        return self.history.get_suggestion(buffer, document)
+
+
+def offer_suggestion(buffer: Buffer, state: ShellState) -> None:
+    """Show the last search's did-you-mean in the empty prompt, for the right arrow to take."""
+    if state.results and state.results.suggestion and not buffer.text:
+        buffer.suggestion = Suggestion(state.results.suggestion)
+
+
 def run_shell(searcher: Searcher, env: Environment, *, corpus: Path | None = None,
               history: History | None = None) -> int:
     """Read queries and commands until ``:quit`` or Ctrl-D; returns the exit code."""
@@ -84,7 +106,7 @@ def run_shell(searcher: Searcher, env: Environment, *, corpus: Path | None = Non
         history = _file_history()
     session: PromptSession = PromptSession(
         history=history,
-        auto_suggest=AutoSuggestFromHistory(),
+        auto_suggest=DidYouMean(state),
         enable_history_search=False,  # Ctrl-R reverse search stays on
         completer=ThreadedCompleter(QueryCompleter(searcher.people_names)),
         complete_while_typing=False,
@@ -95,7 +117,8 @@ def run_shell(searcher: Searcher, env: Environment, *, corpus: Path | None = Non
     env.stdout.write(WELCOME)
     while True:
         try:
-            line = session.prompt([("class:prompt", "search> ")])
+            line = session.prompt([("class:prompt", "search> ")],
+                                  pre_run=lambda: offer_suggestion(session.default_buffer, state))
         except KeyboardInterrupt:
             continue  # Ctrl-C clears the line
         except EOFError:

@@ -3,6 +3,7 @@ import subprocess
 import sys
 
 import pytest
+from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.document import Document
 
 from search.commands import COMMANDS, Quit, ShellState
@@ -10,7 +11,7 @@ from search.completion import QueryCompleter
 from search.environment import Environment
 from search.lexer import style_line
 from search.searcher import Searcher
-from search.shell import handle_line
+from search.shell import DidYouMean, handle_line, offer_suggestion
 
 
 @pytest.fixture
@@ -93,3 +94,15 @@ def test_the_shell_starts_without_loading_extraction():
     code = "import sys, search.shell, search.__main__; print(sorted({'trafilatura', 'bs4'} & set(sys.modules)))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_the_did_you_mean_waits_in_the_prompt_for_the_right_arrow(state):
+    buffer = Buffer()
+    offer_suggestion(buffer, state)
+    assert buffer.suggestion is None  # no search yet
+    handle_line(state, "prime minster")
+    offer_suggestion(buffer, state)
+    assert buffer.suggestion.text == "prime minister"
+    suggest = DidYouMean(state)
+    assert suggest.get_suggestion(buffer, Document("prime m")).text == "inister"
+    assert suggest.get_suggestion(buffer, Document("ferry")) is None  # nothing in the history begins so
