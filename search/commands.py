@@ -16,7 +16,6 @@ from .environment import Environment
 from .render import render_article, render_people, render_results, render_timeline
 from .results import SearchResults
 from .searcher import SORTS, Searcher
-from .snippets import find_matches
 
 
 class Quit(Exception):
@@ -132,8 +131,7 @@ def _open(state: ShellState, argument: str) -> str:
     stored = state.searcher.article(hit.id)
     if stored is None:
         return "That article is no longer in the index.\n"
-    terms, names = state.searcher.highlight_terms(state.query or "")
-    spans = [(a, b) for a, b, _ in find_matches(stored.get("body") or "", terms, names)]
+    spans = state.searcher.body_highlights(hit.id, state.query or "")
     return render_article(stored, spans, colour=state.env.colour, width=state.env.width)
 
 

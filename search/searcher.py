@@ -25,7 +25,7 @@ from . import ranking, spelling
 from .postings import ArrayEvaluator, Matches, Phrase, Unsupported
 from .query import OPERATORS, QueryError, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
-from .snippets import make_fragments
+from .snippets import find_matches, make_fragments
 
 SORTS = ("relevance", "date", "-date")
 MAX_LIMIT = 1000
@@ -264,12 +264,25 @@ class Searcher:
         fixed = _QUERY_PIECE.sub(fix_piece, query)
         return fixed if fixed != query else None
 
-    def highlight_terms(self, query: str) -> tuple[set[str], set[str]]:
-        """The analysed words and the name keys a query highlights (for whole-article views)."""
+    @_guarded
+    def body_highlights(self, ident: str, query: str) -> list[tuple[int, int]]:
+        """Where ``query`` is found in the body of one article (by id or path), as character spans
+        in order, marked as hits' snippets are: a phrase where it matches, a name asked for with
+        ``people:`` as the article spells it. Empty for an unknown article or a bad query."""
+        self.refresh()
+        docnum = self._docnum(ident)
         try:
-            return self._highlight_terms(parse_query(query, self._searcher.schema))
+            parsed = parse_query(query, self._searcher.schema)
         except QueryError:
-            return set(), set()
+            return []
+        if docnum is None:
+            return []
+        terms, names = self._highlight_terms(parsed)
+        body = self._searcher.stored_fields(docnum).get("body") or ""
+        spans = self._evaluator.spans([docnum], "body", terms, *self._phrases(parsed)) if terms else None
+        found = spans[docnum] if spans is not None else find_matches(body, terms)
+        found += find_matches(body, set(), names)
+        return sorted({(start, end) for start, end, _ in found})
 
     @_guarded
     def stats(self) -> dict:

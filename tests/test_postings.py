@@ -182,7 +182,7 @@ def test_any_mix_of_words_operators_and_dates_agrees_with_whoosh(opened, parts, 
 def test_stored_character_positions_are_where_the_words_are(opened, corpus_index, text):
     searcher, evaluator = opened
     with Searcher(corpus_index) as ours:
-        terms, _ = ours.highlight_terms(text)
+        terms, _ = ours._highlight_terms(parse_query(text, searcher.schema))
     hits = [hit.docnum for hit in searcher.search(parse_query(text, searcher.schema), limit=10)]
     assert hits and terms
     spans = evaluator.spans(hits, "body", terms)

@@ -224,3 +224,8 @@ def test_a_phrase_marks_its_matches_not_its_words_alone(tmp_path):
     assert marked('"port strike"') == ["port", "strike"]
     # Within three words, in order: "port workers' strike", not "strike at the port".
     assert marked('"port strike"~3') == ["port", "strike", "port", "strike"]
+    # The whole article (the shell's :open) is marked as its snippet is.
+    with Searcher(tmp_path / "i") as searcher:
+        body = searcher.article("a.txt")["body"]
+        assert [body[a:b] for a, b in searcher.body_highlights("a.txt", '"interest rates"')] == ["Interest", "rates"]
+        assert searcher.body_highlights("a.txt", '"unclosed') == searcher.body_highlights("nope.txt", "rate") == []
