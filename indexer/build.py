@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import mmap
 import os
 import pickle
 import tempfile
@@ -31,7 +30,16 @@ from .aliases import PeopleTable, changed_names
 from .article import Article
 from .codec import NewsCodec
 from .orphans import exit_with_parent
-from .readers import DEFAULT_LIMITS, JSONL_SUFFIXES, Limits, Part, UnreadableFile, is_supported, jsonl_parts
+from .readers import (
+    DEFAULT_LIMITS,
+    JSONL_SUFFIXES,
+    Limits,
+    Part,
+    UnreadableFile,
+    is_supported,
+    jsonl_parts,
+    lines_end_in_newline_bytes,
+)
 from .schema import SCHEMA_VERSION, make_schema
 from .writer import open_writer
 
@@ -400,17 +408,28 @@ class _Build:
 
 
 def _split(path: Path) -> tuple[list[Part], str] | None:
-    """A large JSONL file's parts (``readers.jsonl_parts``) and its digest; ``None`` for a file
+    """A large JSONL file's parts (``readers.jsonl_parts``) and its digest, in one pass over it
+    (read, not mapped: a file cut short meanwhile must not crash the build); ``None`` for a file
     parsed whole."""
     if not path.name.lower().endswith(_JSONL_ENDINGS):
         return None
     try:
         if path.stat().st_size <= _PART_BYTES:
             return None
-        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            return jsonl_parts(data, _PART_BYTES), hashlib.blake2b(data, digest_size=16).hexdigest()
-    except (OSError, ValueError):
+        with open(path, "rb") as handle:
+            if not lines_end_in_newline_bytes(handle.read(4)):
+                return None
+            handle.seek(0)
+            digest = hashlib.blake2b(digest_size=16)
+            return jsonl_parts(_hashed(handle, digest), _PART_BYTES), digest.hexdigest()
+    except OSError:
         return None  # parsed whole, which reports what is wrong with it
+
+
+def _hashed(lines: Iterator[bytes], digest) -> Iterator[bytes]:
+    for line in lines:
+        digest.update(line)
+        yield line
 
 
 def _joined(done: list[_Parsed], digests: dict[str, str]) -> list[_Parsed]:

@@ -7,9 +7,9 @@ or a JSON record) or raise ``UnreadableFile`` with a reason a person can act on.
 from __future__ import annotations
 
 import json
-import mmap
 import os
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,11 +90,14 @@ def is_supported(path: Path | str) -> bool:
 def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part | None = None) -> list[RawDocument]:
     """Read one corpus file into raw documents; raise ``UnreadableFile`` when it cannot be read.
 
-    With ``part``, only that range of a JSONL file is read (see ``jsonl_parts``); the file's size
-    limit does not apply to it, and a part whose every line is broken yields only skipped records.
+    With ``part``, only that range of a JSONL file is read (see ``jsonl_parts``): the size limit
+    is the part's, not the file's, and a part whose every line is broken yields only skipped
+    records.
     """
     path = Path(path)
     if part is not None:
+        if part.end - part.start > limits.max_file_bytes:  # parts are a few MB but for one huge line
+            raise UnreadableFile(f"line {part.first_line + 1} is longer than the {limits.max_file_bytes:,}-byte limit")
         return _jsonl_records(str(path), decode(_read_range(path, part)), part.first_line)
     suffix = _format_suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
@@ -117,19 +120,24 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     return _json_records(name, text)
 
 
-def jsonl_parts(data: bytes | mmap.mmap, size: int) -> list[Part]:
-    """A JSONL file's ``data`` cut at line ends into parts of about ``size`` bytes; one part when
-    the file is UTF-16 or UTF-32, whose line ends are not single bytes."""
-    if data[:4].startswith(tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")):
-        return [Part(0, len(data), 0)]
-    parts, start, line = [], 0, 0
-    while start < len(data):
-        end = data.find(b"\n", start + size)
-        end = len(data) if end == -1 else end + 1
-        parts.append(Part(start, end, line))
-        line += data[start:end].count(b"\n")
-        start = end
+def jsonl_parts(lines: Iterable[bytes], size: int) -> list[Part]:
+    """A JSONL file cut after lines into parts of about ``size`` bytes, from its lines as a file
+    opened in binary yields them (each ending in b"\\n")."""
+    parts, start, end, first = [], 0, 0, 0
+    for number, line in enumerate(lines, 1):
+        end += len(line)
+        if end - start >= size:
+            parts.append(Part(start, end, first))
+            start, first = end, number
+    if end > start:
+        parts.append(Part(start, end, first))
     return parts
+
+
+def lines_end_in_newline_bytes(head: bytes) -> bool:
+    """False for a file starting with ``head`` in UTF-16 or UTF-32, whose line ends are wider
+    than one b"\\n": such a file is not cut into parts."""
+    return not head.startswith(tuple(bom for bom, encoding in _BOMS if encoding != "utf-8"))
 
 
 def _read_range(path: Path, part: Part) -> bytes:

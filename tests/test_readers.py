@@ -3,7 +3,16 @@ import json
 
 import pytest
 
-from indexer.readers import SKIPPED, Limits, UnreadableFile, decode, is_supported, read_documents
+from indexer.readers import (
+    SKIPPED,
+    Limits,
+    UnreadableFile,
+    decode,
+    is_supported,
+    jsonl_parts,
+    lines_end_in_newline_bytes,
+    read_documents,
+)
 from tests.conftest import write
 
 
@@ -90,3 +99,16 @@ def test_missing_file_and_directory_are_reported(tmp_path):
     (tmp_path / "dir.txt").mkdir()
     with pytest.raises(UnreadableFile, match="directory"):
         read_documents(tmp_path / "dir.txt")
+
+
+def test_a_jsonl_file_is_cut_after_lines_into_parts(tmp_path):
+    lines = [b'{"headline": "A", "body": "x"}\n', b'{"headline": "B", "body": "yy"}\n', b"\n",
+             b'{"headline": "C", "body": "z"}']
+    parts = jsonl_parts(iter(lines), 30)
+    assert [(p.start, p.end, p.first_line) for p in parts] == [(0, 31, 0), (31, 63, 1), (63, 94, 2)]
+    path = write(tmp_path, "f.jsonl", b"".join(lines))
+    assert [[r.record for r in read_documents(path, part=part)] for part in parts] == [[0], [1], [3]]
+    assert not lines_end_in_newline_bytes("\ufeff{}".encode("utf-16"))
+    assert lines_end_in_newline_bytes(b"\xef\xbb\xbf{") and lines_end_in_newline_bytes(b'{"a"')
+    with pytest.raises(UnreadableFile, match="line 2 is longer than the 10-byte limit"):
+        read_documents(path, Limits(max_file_bytes=10), part=parts[1])
