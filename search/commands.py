@@ -180,8 +180,11 @@ def _timeline(state: ShellState, argument: str) -> str:
 def _stats(state: ShellState, argument: str) -> str:
     stats = state.searcher.stats()
     built = stats["built"].strftime("%Y-%m-%d %H:%M") if stats["built"] else "unknown"
-    return (f"Index {stats['index']} ({stats['generation']}): {stats['articles']} articles, "
-            f"last built {built}\n")
+    span = f", dated {stats['oldest']:%Y-%m-%d} to {stats['newest']:%Y-%m-%d}" if stats["oldest"] else ""
+    undated = f" ({stats['undated']} undated)" if stats["undated"] else ""
+    segments = f", {stats['segments']} segment{'s' if stats['segments'] != 1 else ''}" if stats["segments"] else ""
+    return (f"Index {stats['index']} ({stats['generation']}): {stats['articles']} articles{span}{undated}"
+            f"{segments}, last built {built}\n")
 
 
 @command("reindex", ":reindex", "bring the index up to date with the corpus")

@@ -21,7 +21,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
-from whoosh.util.times import datetime_to_long
+from whoosh.util.times import datetime_to_long, long_to_datetime
 
 from indexer.codec import NewsLeafMatcher, NewsTermsReader
 
@@ -132,6 +132,15 @@ class ArrayEvaluator:
         if self._dates is None:
             self._dates = self._column("date", np.uint64)
         return self._dates
+
+    def date_span(self) -> tuple[datetime | None, datetime | None, int]:
+        """The oldest and newest dates of the live articles, and how many are undated."""
+        dates = self.dates()[self.live]
+        dated = dates[~_undated(dates)]
+        if not len(dated):
+            return None, None, len(dates)
+        oldest, newest = (long_to_datetime(int(tick)) for tick in (dated.min(), dated.max()))
+        return oldest, newest, len(dates) - len(dated)
 
     def years_and_months(self, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The year and the month (1-12) of each dated article among ``docnums``."""

@@ -291,9 +291,11 @@ class Searcher:
         reader = self._searcher.reader()
         built = datetime.fromtimestamp((self._generation / store.MANIFEST).stat().st_mtime) \
             if (self._generation / store.MANIFEST).exists() else None
+        oldest, newest, undated = self._evaluator.date_span()
         return {"index": str(self.index_dir), "articles": reader.doc_count(),
                 "segments": len(self._index._segments()) if hasattr(self._index, "_segments") else None,
-                "built": built, "generation": self._generation.name}
+                "built": built, "generation": self._generation.name,
+                "oldest": oldest, "newest": newest, "undated": undated}
 
     @_guarded
     def people_names(self) -> list[str]:

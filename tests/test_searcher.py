@@ -205,7 +205,20 @@ def test_an_index_of_no_articles_answers_every_kind_of_query(tmp_path):
             for sort in ("relevance", "-date"):
                 results = searcher.search(query, sort=sort, facets=True)
                 assert (results.total, results.hits, results.facets.people, results.facets.years) == (0, [], [], [])
-        assert searcher.stats()["articles"] == 0
+        stats = searcher.stats()
+        assert (stats["articles"], stats["oldest"], stats["newest"], stats["undated"]) == (0, None, None, 0)
+
+
+def test_stats_give_the_span_of_dates_and_the_undated(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", article_text("First", "March 3, 2021 10:15", "Body one."))
+    write(corpus, "b.txt", article_text("Second", "June 9, 2022", "Body two."))
+    write(corpus, "c.json", '{"headline": "Third", "body": "No date on this one."}')
+    build_index(corpus, tmp_path / "index")
+    with Searcher(tmp_path / "index") as searcher:
+        stats = searcher.stats()
+        assert (stats["oldest"], stats["newest"], stats["undated"]) == \
+            (datetime(2021, 3, 3, 10, 15), datetime(2022, 6, 9), 1)
 
 
 def test_a_phrase_marks_its_matches_not_its_words_alone(tmp_path):
