@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--facets", action="store_true",
                         help="also count people, years and months over all the results")
+    parser.add_argument("--similar", metavar="ARTICLE",
+                        help="articles like this one (its file, or its id as hits show it) instead of a query")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="colour the output (default: when it is a terminal)")
     return parser
@@ -82,6 +84,9 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except _UsageError as error:
         env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_USAGE
+    if args.similar is not None and args.query:
+        env.stderr.write("news-search: give a query or --similar, not both\n")
+        return EXIT_USAGE
     if args.color != "auto":
         env.colour = args.color == "always"
     if args.corpus:
@@ -94,6 +99,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_INDEX
     with searcher:
+        if args.similar is not None:
+            return _print_similar(searcher, args, env)
         if args.query:
             return _print_results(searcher, " ".join(args.query), args, env)
         if env.interactive:
@@ -148,6 +155,19 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
     if results.facets is not None:
         env.stdout.write("\n" + render_people(results.facets, colour=env.colour))
         env.stdout.write("\n" + render_timeline(results.facets, colour=env.colour, width=min(env.width, 80)))
+    return EXIT_OK
+
+
+def _print_similar(searcher: Searcher, args: argparse.Namespace, env: Environment) -> int:
+    try:
+        results = searcher.similar(args.similar, limit=args.limit)
+    except QueryError as error:
+        env.stderr.write(f"news-search: {safe(str(error))}\n")
+        return EXIT_USAGE
+    except (ValueError, SearchError) as error:
+        env.stderr.write(f"news-search: {safe(str(error))}\n")
+        return EXIT_USAGE if isinstance(error, ValueError) else EXIT_INDEX
+    env.stdout.write(render_json(results) if args.json else render_results(results, colour=env.colour, width=env.width))
     return EXIT_OK
 
 

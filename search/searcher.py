@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import pickle
 import re
 import struct
@@ -361,8 +362,10 @@ class Searcher:
                       years=sorted(year_counts.items()), months=sorted(month_counts.items()))
 
     def _docnum(self, ident: str) -> int | None:
-        for fieldname in ("id", "path"):
-            docnum = self._searcher.document_number(**{fieldname: ident})
+        # An id ("wire/feed.jsonl#3"), or a file's path as stored (absolute) or as typed (relative
+        # to the working folder: "corpus/wire/obituary.json").
+        for fieldname, value in (("id", ident), ("path", ident), ("path", os.path.abspath(ident))):
+            docnum = self._searcher.document_number(**{fieldname: value})
             if docnum is not None:
                 return docnum
         return None

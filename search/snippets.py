@@ -49,7 +49,7 @@ def make_fragments(text: str, terms: set[str], names: set[str] = frozenset(),
     else:
         matches = spans
     if not matches:
-        return [_window(text, 0, min(len(text), FRAGMENT_CHARS), [])]
+        return [_opening(text)]
     sentences = _sentences(text)
     starts = [start for start, _ in sentences]
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
@@ -131,6 +131,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if b > a]
+
+
+def _opening(text: str) -> Fragment:
+    """The text's opening sentences that fit in a fragment; the first, cut, when it alone does not."""
+    # The sentences of the beginning only: a sentence ending past the fragment is not taken.
+    sentences = _sentences(text[:2 * FRAGMENT_CHARS])
+    fitting = [end for _, end in sentences if end <= FRAGMENT_CHARS]
+    return _window(text, 0, fitting[-1] if fitting else sentences[0][1], [])
 
 
 def _window(text: str, start: int, end: int, inside: list[tuple[int, int, str]]) -> Fragment:

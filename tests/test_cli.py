@@ -35,6 +35,20 @@ def built(tmp_path):
     return tmp_path
 
 
+def test_similar_articles_from_the_command_line(built, monkeypatch):
+    streams = Streams()
+    monkeypatch.chdir(built)  # the article named by its path as typed, relative to here
+    assert search_main(["--similar", "corpus/b.txt", "--index", "index", "--json"], streams.env) == 0
+    data = json.loads(streams.out)
+    assert data["query"] == "like:b.txt" and [hit["path"].endswith("a.txt") for hit in data["hits"]] in ([], [True])
+    assert search_main(["--similar", "a.txt", "--index", "index"], streams.env) == 0  # or by its id
+    bad = Streams()
+    assert search_main(["--similar", "nope.txt", "--index", "index"], bad.env) == 2
+    assert "no article 'nope.txt'" in bad.err
+    assert search_main(["ferry", "--similar", "a.txt", "--index", "index"], bad.env) == 2
+    assert "not both" in bad.err
+
+
 def test_json_output(built):
     streams = Streams()
     assert search_main(["strike", "--index", str(built / "index"), "--json"], streams.env) == 0

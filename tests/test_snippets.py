@@ -52,6 +52,14 @@ def test_no_match_gives_the_lead():
     assert make_fragments("", {"x"}) == []
 
 
+def test_the_lead_is_whole_sentences_or_a_cut_first_sentence():
+    text = "The quay reopened. " + "Crews worked through the night to clear it. " * 5 + "Ships wait."
+    lead = make_fragments(text, set())[0].text
+    assert lead.endswith("clear it.") and len(lead) <= FRAGMENT_CHARS  # the sentences that fit, whole
+    long = "The quay, " + "which crews cleared through the night, " * 8 + "reopened."
+    assert make_fragments(long, set())[0].text.endswith("…")  # a cut sentence says so
+
+
 # A sentence ends after ., !, ? or … and any closing quotes (which it keeps) followed by space, or
 # at a blank line.
 SENTENCE_END = re.compile(r"([.!?…][\"”’)\]]*)\s+")
