@@ -211,7 +211,7 @@ class _Build:
     def _parse_changed(self, changed: list[str], old_files: dict) -> dict[str, _Parsed]:
         """Parse new and changed files; a file whose content is the same (touched, copied back)
         only has its size and time refreshed and keeps its documents."""
-        parsed = {p.rel: p for p in self._parse(changed)}
+        parsed = {p.rel: p for p in self._parse(changed, old_files)}
         for rel in list(parsed):
             old = old_files.get(rel)
             if old and parsed[rel].error is None and old["digest"] == parsed[rel].digest:
@@ -333,13 +333,17 @@ class _Build:
         name = printable_name(str(error.filename))
         self.report.skipped.append(SkippedFile(name, f"cannot list folder: {error.strerror}"))
 
-    def _parse(self, rels: list[str]) -> list[_Parsed]:
+    def _parse(self, rels: list[str], old_files: dict | None = None) -> list[_Parsed]:
+        """Parse files; one cut into parts whose digest is the one in ``old_files`` is not parsed
+        again, only stated (a touched export of a million articles is hashed, not re-read)."""
         # A large JSONL file (an archive's export) is parsed in parts, by every worker.
-        wholes, parts, digests = [], [], {}
+        wholes, parts, digests, same = [], [], {}, []
         for rel in rels:
             split = _split(self.corpus / rel)
             if split is None:
                 wholes.append((self.corpus, rel, self.limits, None))
+            elif old_files and rel in old_files and old_files[rel]["digest"] == split[1]:
+                same.append(_unchanged(self.corpus / rel, rel, split[1]))
             else:
                 parts += [(self.corpus, rel, self.limits, part) for part in split[0]]
                 digests[rel] = split[1]
@@ -353,7 +357,7 @@ class _Build:
                 # the other workers idle.
                 results = chain(pool.map(_parse_file, parts), pool.map(_parse_file, wholes, chunksize=16))
                 done = self._collect(results, total)
-        done = _joined(done, digests)
+        done = _joined(done, digests) + same
         for item in done:
             if item.error:
                 self.report.skipped.append(SkippedFile(item.rel, item.error))
@@ -430,6 +434,14 @@ def _hashed(lines: Iterator[bytes], digest) -> Iterator[bytes]:
     for line in lines:
         digest.update(line)
         yield line
+
+
+def _unchanged(path: Path, rel: str, digest: str) -> _Parsed:
+    try:
+        stat = path.stat()
+    except OSError as error:
+        return _Parsed(rel, 0, 0, error=f"cannot read: {error.strerror or error}")
+    return _Parsed(rel, stat.st_size, stat.st_mtime_ns, digest=digest)
 
 
 def _joined(done: list[_Parsed], digests: dict[str, str]) -> list[_Parsed]:

@@ -90,6 +90,12 @@ def test_a_large_jsonl_file_is_parsed_in_parts_and_indexed_as_one_file(tmp_path,
                for name in ("parts", "whole")]
     assert digests[0] == digests[1]
     assert build_index(corpus, tmp_path / "parts", jobs=2, limits=limits).unchanged == 1  # nothing to do
+    # Touched, same content: hashed again, not parsed again.
+    os.utime(corpus / "feed.jsonl", ns=(10**18, 10**18))
+    monkeypatch.setattr("indexer.build._parse_file", lambda work: pytest.fail(f"parsed {work[1]} again"))
+    touched = build_index(corpus, tmp_path / "parts", jobs=1, limits=limits)
+    assert (touched.unchanged, touched.updated, touched.documents) == (1, 0, 118)
+    assert _load_manifest(store.current_generation(tmp_path / "parts"))["files"]["feed.jsonl"]["mtime_ns"] == 10**18
 
 
 def test_touched_but_unchanged_file_is_not_reindexed(tmp_path):
