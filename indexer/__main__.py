@@ -7,10 +7,10 @@ import json
 import sys
 from typing import TextIO
 
-from .build import BuildError, build_index
+from .build import BuildError, build_index, counted
 from .extract import parse_articles
 from .progress import progress_printer
-from .readers import Limits, UnreadableFile
+from .readers import Limits, UnreadableFile, jsonl_parts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _MB = 1024 * 1024
@@ -83,8 +83,9 @@ def _build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             stderr.write(f"skipped {_printable(str(skipped))}\n")
     elif report.skipped:
         records = sum(1 for skipped in report.skipped if skipped.record)
-        counts = [_count(len(report.skipped) - records, "file"), _count(records, "record")]
-        stderr.write(f"{' and '.join(filter(None, counts))} skipped (--verbose lists them)\n")
+        counts = [counted(number, noun) for number, noun in ((len(report.skipped) - records, "file"),
+                                                               (records, "record")) if number]
+        stderr.write(f"{' and '.join(counts)} skipped (--verbose lists them)\n")
     stdout.write(report.summary() + "\n")
     return EXIT_OK
 
@@ -92,9 +93,14 @@ def _build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _inspect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     skipped: list[tuple[str, str]] = []
     try:
-        articles = parse_articles(args.file, skipped=skipped)
+        # A large JSONL file is read in parts, as a build reads it: it has no size limit.
+        parts = jsonl_parts(args.file) or [None]
+        articles = [a for part in parts for a in parse_articles(args.file, skipped=skipped, part=part)]
     except UnreadableFile as error:
         stderr.write(f"news-index: {_printable(args.file)}: {error}\n")
+        return EXIT_FAILED
+    except OSError as error:
+        stderr.write(f"news-index: {_printable(args.file)}: cannot read: {error.strerror or error}\n")
         return EXIT_FAILED
     for place, reason in skipped:
         stderr.write(f"news-index: {_printable(args.file)} {place} skipped: {reason}\n")
@@ -130,10 +136,6 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" if ord(c) < 256
                    else f"\\u{ord(c):04x}" for c in text)
 
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}" if number else ""
 
 
 if __name__ == "__main__":

@@ -30,16 +30,7 @@ from .aliases import PeopleTable, changed_names
 from .article import Article
 from .codec import NewsCodec
 from .orphans import exit_with_parent
-from .readers import (
-    DEFAULT_LIMITS,
-    JSONL_SUFFIXES,
-    Limits,
-    Part,
-    UnreadableFile,
-    is_supported,
-    jsonl_parts,
-    lines_end_in_newline_bytes,
-)
+from .readers import DEFAULT_LIMITS, PART_BYTES, Limits, Part, UnreadableFile, is_supported, jsonl_parts
 from .schema import SCHEMA_VERSION, make_schema
 from .writer import open_writer
 
@@ -54,8 +45,7 @@ _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewe
 _WRITER_OPTIONS = {"limitmb": 600, "compound": False, "codec": NewsCodec(), "timeout": 10.0}
 # A JSONL file larger than this is parsed in parts of about this size, by all workers at once:
 # one part is a few thousand articles and about a second's work.
-_PART_BYTES = 4 * 1024 * 1024
-_JSONL_ENDINGS = tuple(JSONL_SUFFIXES)
+_PART_BYTES = PART_BYTES
 _PARALLEL_WRITE_FROM = 500  # articles; below this, starting writer processes costs more than it saves
 
 Progress = Callable[[int, int], None]
@@ -96,9 +86,14 @@ class BuildReport:
         """One line for people."""
         kind = "rebuilt" if self.full_rebuild else "updated"
         files = self.added + self.updated + self.unchanged
-        return (f"index {kind}: {self.documents} articles from {files} files ({self.added} added, "
-                f"{self.updated} updated, {self.removed} removed, {self.unchanged} unchanged), "
+        return (f"index {kind}: {counted(self.documents, 'article')} from {counted(files, 'file')} "
+                f"({self.added} added, {self.updated} updated, {self.removed} removed, {self.unchanged} unchanged), "
                 f"{len(self.skipped)} skipped, in {self.elapsed:.2f}s")
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 file', '3 files'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @dataclass
@@ -415,25 +410,12 @@ def _split(path: Path) -> tuple[list[Part], str] | None:
     """A large JSONL file's parts (``readers.jsonl_parts``) and its digest, in one pass over it
     (read, not mapped: a file cut short meanwhile must not crash the build); ``None`` for a file
     parsed whole."""
-    if not path.name.lower().endswith(_JSONL_ENDINGS):
-        return None
+    digest = hashlib.blake2b(digest_size=16)
     try:
-        if path.stat().st_size <= _PART_BYTES:
-            return None
-        with open(path, "rb") as handle:
-            if not lines_end_in_newline_bytes(handle.read(4)):
-                return None
-            handle.seek(0)
-            digest = hashlib.blake2b(digest_size=16)
-            return jsonl_parts(_hashed(handle, digest), _PART_BYTES), digest.hexdigest()
+        parts = jsonl_parts(path, _PART_BYTES, digest)
     except OSError:
         return None  # parsed whole, which reports what is wrong with it
-
-
-def _hashed(lines: Iterator[bytes], digest) -> Iterator[bytes]:
-    for line in lines:
-        digest.update(line)
-        yield line
+    return (parts, digest.hexdigest()) if parts is not None else None
 
 
 def _unchanged(path: Path, rel: str, digest: str) -> _Parsed:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +31,9 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")
+# A JSONL file larger than this is read in parts of about this size: a few thousand articles.
+PART_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -120,24 +122,31 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     return _json_records(name, text)
 
 
-def jsonl_parts(lines: Iterable[bytes], size: int) -> list[Part]:
-    """A JSONL file cut after lines into parts of about ``size`` bytes, from its lines as a file
-    opened in binary yields them (each ending in b"\\n")."""
+def jsonl_parts(path: Path | str, size: int | None = None, digest=None) -> list[Part] | None:
+    """A plain JSONL file larger than ``size`` (``PART_BYTES``) cut after lines into parts of about that,
+    each read and parsed on its own (``read_documents(path, part=...)``); ``None`` for any other
+    file, read whole, also for one in UTF-16 or UTF-32, whose line ends are wider than b"\\n".
+    ``digest`` (a hashlib object), when given, is fed the file's bytes on the way. Raises
+    ``OSError`` when the file cannot be read."""
+    size = size or PART_BYTES
+    name = os.path.basename(path).lower()
+    if name.endswith(".gz") or _format_suffix(path) not in JSONL_SUFFIXES or os.path.getsize(path) <= size:
+        return None
     parts, start, end, first = [], 0, 0, 0
-    for number, line in enumerate(lines, 1):
-        end += len(line)
-        if end - start >= size:
-            parts.append(Part(start, end, first))
-            start, first = end, number
+    with open(path, "rb") as handle:
+        if handle.read(4).startswith(_WIDE_BOMS):
+            return None
+        handle.seek(0)
+        for number, line in enumerate(handle, 1):  # a binary file's lines end at b"\\n"
+            if digest is not None:
+                digest.update(line)
+            end += len(line)
+            if end - start >= size:
+                parts.append(Part(start, end, first))
+                start, first = end, number
     if end > start:
         parts.append(Part(start, end, first))
     return parts
-
-
-def lines_end_in_newline_bytes(head: bytes) -> bool:
-    """False for a file starting with ``head`` in UTF-16 or UTF-32, whose line ends are wider
-    than one b"\\n": such a file is not cut into parts."""
-    return not head.startswith(tuple(bom for bom, encoding in _BOMS if encoding != "utf-8"))
 
 
 def _read_range(path: Path, part: Part) -> bytes:

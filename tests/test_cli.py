@@ -1,5 +1,6 @@
 import io
 import json
+import re
 
 import pytest
 
@@ -167,10 +168,21 @@ def test_a_feed_line_that_holds_no_article_is_named(tmp_path):
     write(tmp_path / "c", "feed.jsonl", '{"headline": "Quay reopens", "body": "The quay reopened."}\n{"headline": \n')
     out, err = io.StringIO(), io.StringIO()
     assert index_main([str(tmp_path / "c"), str(tmp_path / "i")], out, err) == 0
-    assert "1 articles" in out.getvalue() and "1 record skipped (--verbose" in err.getvalue()
+    assert "1 article from 1 file (" in out.getvalue() and "1 record skipped (--verbose" in err.getvalue()
     err = io.StringIO()
     assert index_main([str(tmp_path / "c"), str(tmp_path / "i"), "--rebuild", "--verbose"], io.StringIO(), err) == 0
     assert "skipped feed.jsonl line 2: invalid JSON at column 14" in err.getvalue()
     out, err = io.StringIO(), io.StringIO()
     assert index_main(["inspect", str(tmp_path / "c" / "feed.jsonl")], out, err) == 0
     assert "Quay reopens" in out.getvalue() and "line 2 skipped: invalid JSON at column 14" in err.getvalue()
+
+
+def test_inspect_reads_a_large_feed_in_parts_as_a_build_does(tmp_path, monkeypatch):
+    lines = [json.dumps({"headline": f"Item {n}", "body": f"Body {n}."}) for n in range(5)]
+    lines[2] = '{"headline": '
+    feed = write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
+    monkeypatch.setattr("indexer.readers.PART_BYTES", 60)  # a part a line
+    out, err = io.StringIO(), io.StringIO()
+    assert index_main(["inspect", str(feed)], out, err) == 0
+    assert re.findall(r"headline: (.*)", out.getvalue()) == ["Item 0", "Item 1", "Item 3", "Item 4"]
+    assert "record:   4" in out.getvalue() and "line 3 skipped: invalid JSON" in err.getvalue()

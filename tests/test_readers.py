@@ -1,4 +1,5 @@
 import gzip
+import hashlib
 import json
 
 import pytest
@@ -10,7 +11,6 @@ from indexer.readers import (
     decode,
     is_supported,
     jsonl_parts,
-    lines_end_in_newline_bytes,
     read_documents,
 )
 from tests.conftest import write
@@ -104,11 +104,16 @@ def test_missing_file_and_directory_are_reported(tmp_path):
 def test_a_jsonl_file_is_cut_after_lines_into_parts(tmp_path):
     lines = [b'{"headline": "A", "body": "x"}\n', b'{"headline": "B", "body": "yy"}\n', b"\n",
              b'{"headline": "C", "body": "z"}']
-    parts = jsonl_parts(iter(lines), 30)
-    assert [(p.start, p.end, p.first_line) for p in parts] == [(0, 31, 0), (31, 63, 1), (63, 94, 2)]
     path = write(tmp_path, "f.jsonl", b"".join(lines))
+    digest = hashlib.blake2b()
+    parts = jsonl_parts(path, 30, digest)
+    assert [(p.start, p.end, p.first_line) for p in parts] == [(0, 31, 0), (31, 63, 1), (63, 94, 2)]
+    assert digest.digest() == hashlib.blake2b(b"".join(lines)).digest()
     assert [[r.record for r in read_documents(path, part=part)] for part in parts] == [[0], [1], [3]]
-    assert not lines_end_in_newline_bytes("\ufeff{}".encode("utf-16"))
-    assert lines_end_in_newline_bytes(b"\xef\xbb\xbf{") and lines_end_in_newline_bytes(b'{"a"')
     with pytest.raises(UnreadableFile, match="line 2 is longer than the 10-byte limit"):
         read_documents(path, Limits(max_file_bytes=10), part=parts[1])
+    # Read whole: a small file, a gzipped one, another format, UTF-16 (whose line ends are two bytes).
+    assert jsonl_parts(path, 1000) is None
+    assert jsonl_parts(write(tmp_path, "g.jsonl.gz", gzip.compress(b"".join(lines))), 10) is None
+    assert jsonl_parts(write(tmp_path, "h.json", b"".join(lines)), 10) is None
+    assert jsonl_parts(write(tmp_path, "w.jsonl", "\n".join(['{"a": 1}'] * 9).encode("utf-16")), 10) is None
