@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
@@ -11,6 +12,11 @@ from .commands import COMMANDS
 
 FIELDS = ("headline:", "body:", "summary:", "people:", "authors:", "source:", "date:", "before:",
           "after:")
+
+
+# A person's name being typed after people:, bare or in quotes that may hold spaces
+# (people:"adaeze ok).
+_PERSON_TYPED = re.compile(r'(?<!\S)people:(?:"(?P<quoted>[^"]*)|(?P<bare>[^\s"]*))$', re.IGNORECASE)
 
 
 class QueryCompleter(Completer):
@@ -33,13 +39,14 @@ class QueryCompleter(Completer):
                     yield Completion(f":{name}", start_position=-len(before.strip()),
                                      display_meta=COMMANDS[name].help)
             return
-        word = before.split()[-1] if before and not before[-1].isspace() else ""
-        if word.lower().startswith("people:"):
-            typed = word[len("people:"):].lstrip('"').lower()
+        person = _PERSON_TYPED.search(before)
+        if person:
+            typed = " ".join((person.group("quoted") or person.group("bare") or "").lower().split())
             for name in self.people():
                 if name.lower().startswith(typed) or any(p.lower().startswith(typed) for p in name.split()):
-                    yield Completion(f'people:"{name}"', start_position=-len(word))
+                    yield Completion(f'people:"{name}"', start_position=-len(person.group(0)))
             return
+        word = before.split()[-1] if before and not before[-1].isspace() else ""
         if word and ":" not in word:
             for field in FIELDS:
                 if field.startswith(word.lower()):

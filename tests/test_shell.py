@@ -87,6 +87,10 @@ def test_completion_of_commands_fields_and_people():
     assert complete("peo") == ["people:"]
     assert complete("people:Oka") == ['people:"Adaeze Okafor"']
     assert complete("people:ra") == ['people:"Rafael Moreno"']
+    # A name typed in quotes, spaces and all, after other words.
+    assert complete('ferry people:"adaeze ok') == ['people:"Adaeze Okafor"']
+    assert complete('people:"Rafael') == ['people:"Rafael Moreno"']
+    assert complete('people:"adaeze mo') == []
 
 
 def test_the_shell_starts_without_loading_extraction():
