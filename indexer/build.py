@@ -329,8 +329,8 @@ class _Build:
         self.report.skipped.append(SkippedFile(name, f"cannot list folder: {error.strerror}"))
 
     def _parse(self, rels: list[str], old_files: dict | None = None) -> list[_Parsed]:
-        """Parse files; one cut into parts whose digest is the one in ``old_files`` is not parsed
-        again, only stated (a touched export of a million articles is hashed, not re-read)."""
+        """Parse files; a file cut into parts whose digest is still the one in ``old_files`` is
+        not parsed again (a touched export of a million articles is hashed, not parsed)."""
         # A large JSONL file (an archive's export) is parsed in parts, by every worker.
         wholes, parts, digests, same = [], [], {}, []
         for rel in rels:
