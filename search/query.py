@@ -46,6 +46,11 @@ _QUERY_FIELDS = {*DEFAULT_FIELDS, "date", "source", "authors", "before", "after"
 _RANGE = re.compile(r"\bdate:\[\s*(?:(?P<start>[^\]]*?)\s+)?to\b(?:\s+(?P<end>[^\]]*?))?\s*\]", re.IGNORECASE)
 _WORD_COMPARISON = re.compile(r"\bdate:(?:<=|>=|<|>)(?P<when>[^\s()\]]+)", re.IGNORECASE)
 _DAY_MONTH_OR_YEAR = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
+# A date value, and in it a month or day written without its leading zero, and a range written
+# with two dots (GitHub's way): date:2023-8, date:[2023-8-1 to 2023-9], date:2023-01..2023-03.
+_DATE_VALUE = re.compile(r"\bdate:(?P<value>\[[^\]]*\]|[^\s()]+)")
+_UNPADDED = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\w-])")
+_DOTTED_RANGE = re.compile(r"(?P<start>[\w-]*)\.\.(?P<end>[\w-]*)")
 _WHOOSH_DATES = English()  # the date words Whoosh's parser reads ("yesterday", "march 2017")
 
 
@@ -94,6 +99,7 @@ def prepare(text: str) -> str:
     text = _outside_quotes(text, _attach_field_words)
     _check_field_words(text)
     text = _BEFORE_AFTER.sub(lambda m: "date:<" if m.group(1).lower() == "before" else "date:>", text)
+    text = _outside_quotes(text, lambda part: _DATE_VALUE.sub(_written_out, part))
     text = _COMPARISON.sub(_comparison_as_range, text)
     text = _negate_minus(text)
     _check_operators(text)
@@ -214,6 +220,17 @@ def _check_field_words(text: str) -> None:
     for match in _FIELD_WITHOUT_WORD.finditer(_outside_quotes(text, lambda part: part, inside=_blank)):
         if match.group(1).lower() in _QUERY_FIELDS:
             raise QueryError(f"'{match.group(0)}' needs a word after it", match.start())
+
+
+def _written_out(match: re.Match) -> str:
+    """A date value as the parser reads it: months and days with their leading zero
+    (``date:2023-8`` is 2023-08) and ``date:2023-01..2023-03`` as the range it means."""
+    value = _UNPADDED.sub(lambda m: f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else ""),
+                          match.group("value"))
+    dotted = _DOTTED_RANGE.fullmatch(value)
+    if dotted and (dotted.group("start") or dotted.group("end")):
+        value = "[" + " ".join(filter(None, (dotted.group("start"), "to", dotted.group("end")))) + "]"
+    return f"date:{value}"
 
 
 def _comparison_as_range(match: re.Match) -> str:

@@ -63,6 +63,19 @@ def test_before_and_after_become_date_ranges():
     assert parse("after:2016-12-31") == parse("date:>2016-12-31")
 
 
+def test_dates_as_people_type_them():
+    # Months and days without their leading zero, and ranges with two dots.
+    assert parse("date:2023-8") == parse("date:2023-08")
+    assert parse("levees date:2023-8-7") == parse("levees date:2023-08-07")
+    assert parse("date:[2023-8 to 2023-9-1]") == parse("date:[2023-08 to 2023-09-01]")
+    assert parse("after:2023-8") == parse("date:>2023-08")
+    assert parse("date:2023-01..2023-3") == parse("date:[2023-01 to 2023-03]")
+    assert parse("date:2024..") == parse("date:[2024 to]")
+    assert parse("date:..2022-6") == parse("date:[to 2022-06]")
+    # Only in dates: a word that looks like one is searched as typed.
+    assert parse("ferry 2023-8") != parse("ferry 2023-08")
+
+
 @pytest.mark.parametrize("text, message", [
     ("", "empty"), ("   ", "empty"), ("\x00\x07", "empty"),
     ('"unbalanced', "unbalanced quote"), ("(a OR b", "unbalanced parenthesis"), ("a)", "closes nothing"),
@@ -73,6 +86,7 @@ def test_before_and_after_become_date_ranges():
     ("date:[2017-03 to 2017-02-06]", "backwards"),
     ("date:[garbage to 2023]", "not a date: 'garbage'"), ("date:[2020 to soon]", "not a date: 'soon'"),
     ("date:>garbage", "not a date: 'garbage'"), ("flood date:<=nope", "not a date: 'nope'"),
+    ("date:..", "not a date"), ("date:2023-13..2024", "not a date"),
     ("people:", "'people:' needs a word after it"), ("(flood headline:)", "needs a word after it"),
     ("date:[2017-01-01 to 2017-02-01", "the '\\[' at position 6 is never closed"),
     ("*", "every article"), ("a*", "almost every word"), ("x" * 3000, "too long"), ("word~3", "at most 2"),
