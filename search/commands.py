@@ -86,7 +86,7 @@ Query syntax
   people:"Sergey Lavrov"   any spelling of a person (Sergei/Sergey, surname alone)
   date:2017  date:2017-02  date:2017-02-06  date:[2017-01-01 to 2017-03-01]
   date:2017-01..2017-03 (a range; date:2017.. from, date:..2016 until)
-  date:>2017-02-01  date:<2016  before:2017-03  after:2016-12-31
+  date:>2017-02-01  date:<2016  before:2017-03  after:2016-12-31  after:"1 March 2017"
 """
 
 

@@ -36,7 +36,8 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _FIELD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\S)")
 _BEFORE_AFTER = re.compile(r"(?<![\w:])(before|after):(?=\S)", re.IGNORECASE)
-_COMPARISON = re.compile(r"\bdate:(?P<op><=|>=|<|>)(?P<when>\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\w:-])")
+_COMPARISON = re.compile(r'\bdate:(?P<op><=|>=|<|>)(?:(?P<when>\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\w:-])'
+                         r'|"(?P<words>[^"]*)")')
 _PLAIN_WORDS = re.compile(r"[^\W_]+(?:\s+[^\W_]+)*")
 # A field name typed with a space after its colon ("people: lavrov") still names the field.
 _FIELD_AND_SPACE = re.compile(r"(?<![\w:])([A-Za-z_]\w*):\s+")
@@ -236,8 +237,8 @@ def _written_out(match: re.Match) -> str:
 def _comparison_as_range(match: re.Match) -> str:
     """``date:<2017`` means before 2017 began and ``date:>2017-02-01`` after that day ended;
     ``<=``/``>=`` include the period itself. Whoosh reads a bare bound as its whole period."""
-    operator, when = match.group("op"), match.group("when")
-    period = _period(when)
+    operator, when = match.group("op"), match.group("when") or match.group("words")
+    period = _period(when) if match.group("when") else _spoken_period(when)
     if period is None:
         raise _not_a_date(when, match.start())
     start, end = period
@@ -245,7 +246,16 @@ def _comparison_as_range(match: re.Match) -> str:
         return f"date:[to {(start - timedelta(days=1)).date().isoformat()}]"
     if operator == ">":
         return f"date:[{(end + timedelta(microseconds=1)).date().isoformat()} to]"
-    return f"date:[to {when}]" if operator == "<=" else f"date:[{when} to]"
+    return f"date:[to {end.date().isoformat()}]" if operator == "<=" else f"date:[{start.date().isoformat()} to]"
+
+
+def _spoken_period(text: str) -> tuple[datetime, datetime] | None:
+    """The first and last moment of a period written in words (after:"1 March 2024",
+    before:"march 2017"), as Whoosh's date parser reads them."""
+    span = _WHOOSH_DATES.date_from(" ".join(text.lower().split()), datetime.now(tz=timezone.utc))
+    if span is None or not hasattr(span, "start") or span.start is None or span.end is None:
+        return None
+    return span.start.replace(tzinfo=None), span.end.replace(tzinfo=None)
 
 
 def _period(text: str) -> tuple[datetime, datetime] | None:

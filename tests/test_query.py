@@ -72,6 +72,10 @@ def test_dates_as_people_type_them():
     assert parse("date:2023-01..2023-3") == parse("date:[2023-01 to 2023-03]")
     assert parse("date:2024..") == parse("date:[2024 to]")
     assert parse("date:..2022-6") == parse("date:[to 2022-06]")
+    # Comparisons with dates in words, in quotes.
+    assert parse('after:"1 March 2024"') == parse("date:>2024-03-01")
+    assert parse('before:"March 2024"') == parse("date:<2024-03")
+    assert parse('date:<="feb 2024"') == parse("date:<=2024-02")
     # Only in dates: a word that looks like one is searched as typed.
     assert parse("ferry 2023-8") != parse("ferry 2023-08")
 
@@ -86,7 +90,7 @@ def test_dates_as_people_type_them():
     ("date:[2017-03 to 2017-02-06]", "backwards"),
     ("date:[garbage to 2023]", "not a date: 'garbage'"), ("date:[2020 to soon]", "not a date: 'soon'"),
     ("date:>garbage", "not a date: 'garbage'"), ("flood date:<=nope", "not a date: 'nope'"),
-    ("date:..", "not a date"), ("date:2023-13..2024", "not a date"),
+    ("date:..", "not a date"), ("date:2023-13..2024", "not a date"), ('after:"soonish"', "not a date: 'soonish'"),
     ("people:", "'people:' needs a word after it"), ("(flood headline:)", "needs a word after it"),
     ("date:[2017-01-01 to 2017-02-01", "the '\\[' at position 6 is never closed"),
     ("*", "every article"), ("a*", "almost every word"), ("x" * 3000, "too long"), ("word~3", "at most 2"),
