@@ -1,7 +1,25 @@
+from pathlib import Path
+
 from indexer import build_index
 from search.searcher import Searcher
 from search.spelling import correct, terms_within
 from tests.conftest import article_text, write
+
+
+def index_of(tmp_path: Path, daily: list[tuple[str, str, int]],
+             others: dict[str, tuple[str, str]] | None = None) -> Path:
+    """An index of ``days`` articles for each (headline, body, days) of ``daily``, the day's number in
+    each (a line repeated across the corpus would be dropped as boilerplate: "{day}" in the body
+    makes each sentence its own), and the ``others`` (file name: (headline, body))."""
+    corpus = tmp_path / "c"
+    for number, (headline, body, days) in enumerate(daily):
+        for day in range(1, days + 1):
+            write(corpus, f"d{number}-{day:02d}.txt", article_text(f"{headline} {day}", f"May {day}, 1987",
+                                                                 body.format(day=day)))
+    for name, (headline, body) in (others or {}).items():
+        write(corpus, name, article_text(headline, "June 1, 1987", body))
+    build_index(corpus, tmp_path / "i")
+    return tmp_path / "i"
 
 
 def test_terms_within_finds_what_whoosh_finds(corpus_index):
@@ -24,16 +42,11 @@ def test_corrections_come_from_the_index_as_written(corpus_index):
 
 
 def test_the_corpus_own_typos_yield_to_the_word_meant(tmp_path):
-    corpus = tmp_path / "c"
-    for day in range(1, 22):
-        # Each sentence its own: a line repeated across the corpus would be dropped as boilerplate.
-        write(corpus, f"fed{day}.txt", article_text(f"Rates note {day}", f"May {day}, 1987",
-                                                    f"Paul Volcker said on day {day} that the economy grew."))
-    write(corpus, "typo.txt", article_text("Ecomonic outlook", "June 1, 1987",
-                                           "Paul Volker said the ecomonic outlook was fair, and the cod catch fell."))
-    write(corpus, "co.txt", article_text("Harbour Co results", "June 2, 1987", "Harbour Co said profits rose."))
-    build_index(corpus, tmp_path / "i")
-    with Searcher(tmp_path / "i") as searcher:
+    index = index_of(tmp_path, [("Rates note", "Paul Volcker said on day {day} that the economy grew.", 21)],
+                     {"typo.txt": ("Ecomonic outlook", "Paul Volker said the ecomonic outlook was fair, and the cod "
+                                                       "catch fell."),
+                      "co.txt": ("Harbour Co results", "Harbour Co said profits rose.")})
+    with Searcher(index) as searcher:
         # The stem of a typo one article carries ("ecomon") is nearer than the word meant ("economi").
         assert correct(searcher._searcher, "ecomony") == "economy"
         assert searcher.search("volker").suggestion == "volcker"  # one article against twenty-one
@@ -46,15 +59,10 @@ def test_the_corpus_own_typos_yield_to_the_word_meant(tmp_path):
 
 
 def test_suggestions_keep_the_typed_form_and_come_when_a_word_found_nothing(tmp_path):
-    corpus = tmp_path / "c"
-    for day in range(1, 8):
-        write(corpus, f"t{day}.txt", article_text(f"Trade note {day}", f"May {day}, 1987",
-                                                  f"The tariff on steel rose on day {day}, and tariffs on grain fell."))
-    for day in range(1, 20):  # "carries" is as near to "tarrifs" as "tariffs", and commoner
-        write(corpus, f"s{day}.txt", article_text(f"Ship note {day}", f"June {day}, 1987",
-                                                  f"The ship carries timber on day {day} and carries coal."))
-    build_index(corpus, tmp_path / "i")
-    with Searcher(tmp_path / "i") as searcher:
+    # "carries" is as near to "tarrifs" as "tariffs", and commoner.
+    index = index_of(tmp_path, [("Trade note", "The tariff on steel rose on day {day}, and tariffs on grain fell.", 7),
+                                ("Ship note", "The ship carries timber on day {day} and carries coal.", 19)])
+    with Searcher(index) as searcher:
         assert searcher.search("tarrifs").suggestion == "tariffs"  # not "tariff", the form first written
         relaxed = searcher.search("steel tarrifs")  # seven articles have "steel", none "tarrifs"
         assert relaxed.relaxed and relaxed.total == 7
@@ -63,12 +71,8 @@ def test_suggestions_keep_the_typed_form_and_come_when_a_word_found_nothing(tmp_
 
 
 def test_a_slip_that_changes_where_the_stemmer_cuts_is_corrected(tmp_path):
-    corpus = tmp_path / "c"
-    for day in range(1, 6):
-        write(corpus, f"m{day}.txt", article_text(f"Cabinet note {day}", f"May {day}, 1987",
-                                                  f"The finance minister spoke on day {day} about the winter."))
-    build_index(corpus, tmp_path / "i")
-    with Searcher(tmp_path / "i") as searcher:
+    index = index_of(tmp_path, [("Cabinet note", "The finance minister spoke on day {day} about the winter.", 5)])
+    with Searcher(index) as searcher:
         # "minster" is left whole by the stemmer, "minister" is cut to "minist": three edits apart,
         # while "winter" is two.
         assert correct(searcher._searcher, "minster") == "minister"
@@ -76,15 +80,10 @@ def test_a_slip_that_changes_where_the_stemmer_cuts_is_corrected(tmp_path):
 
 
 def test_words_in_use_are_corrected_only_for_slips(tmp_path, monkeypatch):
-    corpus = tmp_path / "c"
-    for day in range(1, 25):
-        write(corpus, f"g{day}.txt", article_text(
-            f"Budget note {day}", f"May {day}, 1987",
-            f"The government said on day {day} that the movement of leases and comets would come."))
-    write(corpus, "typos.txt", article_text("Odd words", "June 1, 1987",
-                                            "The goverment saw a comet through lenses and a movie."))
-    build_index(corpus, tmp_path / "i")
-    with Searcher(tmp_path / "i") as searcher:
+    index = index_of(tmp_path, [("Budget note", "The government said on day {day} that the movement of leases and "
+                                                "comets would come.", 24)],
+                     {"typos.txt": ("Odd words", "The goverment saw a comet through lenses and a movie.")})
+    with Searcher(index) as searcher:
         assert correct(searcher._searcher, "goverment") == "government"  # a letter left out
         assert correct(searcher._searcher, "comet") is None  # short: another word, not "come"
         assert correct(searcher._searcher, "lenses") is None  # one letter changed: "leases" is another word
@@ -98,24 +97,15 @@ def test_words_in_use_are_corrected_only_for_slips(tmp_path, monkeypatch):
 
 
 def test_a_typo_the_articles_carry_is_not_offered_as_the_form_of_a_word(tmp_path):
-    corpus = tmp_path / "c"
-    for day in range(1, 6):
-        write(corpus, f"g{day}.txt", article_text(f"Budget note {day}", f"May {day}, 1987",
-                                                  f"The government said on day {day} that the government would act."))
-    write(corpus, "g0.txt", article_text("Budget note", "May 9, 1987", "The governent said the government would act."))
-    build_index(corpus, tmp_path / "i")
-    with Searcher(tmp_path / "i") as searcher:
+    index = index_of(tmp_path, [("Budget note", "The government said on day {day} that the government would act.", 5)],
+                     {"a-typo.txt": ("Budget note", "The governent said the government would act.")})
+    with Searcher(index) as searcher:
         # "governent" is as near to "goverment" as "government" and as long, but written once in eleven.
         assert correct(searcher._searcher, "goverment") == "government"
 
 
 def test_a_misspelt_word_among_or_ed_words_is_corrected(tmp_path):
-    corpus = tmp_path / "c"
-    for day in range(1, 8):
-        write(corpus, f"o{day}.txt", article_text(f"Oil note {day}", f"May {day}, 1987",
-                                                  f"OPEC quotas were discussed on day {day}."))
-    build_index(corpus, tmp_path / "i")
-    with Searcher(tmp_path / "i") as searcher:
+    with Searcher(index_of(tmp_path, [("Oil note", "OPEC quotas were discussed on day {day}.", 7)])) as searcher:
         results = searcher.search("opec OR quoats")
         assert results.total == 7 and not results.relaxed
         assert results.suggestion == "opec OR quotas"
