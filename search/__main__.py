@@ -136,7 +136,9 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
                    state: ShellState | None = None) -> int:
     """Search, print, and (in a pipe) remember the results for the commands that follow."""
     try:
-        results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort, facets=args.facets)
+        # People get the did-you-mean's results when theirs found nothing; programs get what they asked.
+        results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort, facets=args.facets,
+                                  autocorrect=not args.json)
     except QueryError as error:
         env.stderr.write(f"news-search: bad query: {safe(str(error))}\n")
         return EXIT_USAGE
@@ -147,7 +149,7 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
         env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_INDEX
     if state is not None:
-        state.query, state.page, state.results = query, args.page, results
+        state.query, state.page, state.results = results.query, args.page, results
     if args.json:
         env.stdout.write(render_json(results))
         return EXIT_OK

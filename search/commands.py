@@ -38,8 +38,11 @@ class ShellState:
 
     def run_query(self, query: str, page: int = 1) -> str:
         """Search and remember the results; the rendered page."""
-        self.results = self.searcher.search(query, limit=self.limit, page=page, sort=self.sort)
-        self.query, self.page = query, page
+        # A query typed again after its did-you-mean was searched instead is meant as typed.
+        insisted = self.results is not None and self.results.corrected_from == query
+        self.results = self.searcher.search(query, limit=self.limit, page=page, sort=self.sort,
+                                            autocorrect=not insisted)
+        self.query, self.page = self.results.query, page  # the did-you-mean when it was searched instead
         return render_results(self.results, colour=self.env.colour, width=self.env.width)
 
 

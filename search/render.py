@@ -97,6 +97,9 @@ def render_results(results: SearchResults, *, colour: bool, width: int = 100) ->
     if past_the_end:
         head += f"; page {results.page} is past the last page ({results.pages})"
     lines = [paint(head, DIM, colour)]
+    if results.corrected_from:
+        lines.append(f"Showing results for {paint(safe(results.query), BOLD, colour)} "
+                     f"instead of {safe(results.corrected_from)}")
     if results.suggestion:
         lines.append(f"Did you mean: {paint(safe(results.suggestion), BOLD, colour)}")
     for hit in results.hits:

@@ -73,6 +73,8 @@ class SearchResults:
     relaxed: bool = False
     elapsed: float = 0.0
     facets: Facets | None = None
+    # The query as typed when these are the results of its did-you-mean instead (``autocorrect``).
+    corrected_from: str | None = None
 
     @property
     def pages(self) -> int:
@@ -91,6 +93,7 @@ class SearchResults:
             "elapsed_ms": round(self.elapsed * 1000, 2),
             "hits": [hit.to_dict() for hit in self.hits],
             "suggestion": self.suggestion,
+            "corrected_from": self.corrected_from,
         }
         if self.facets is not None:
             data["facets"] = {

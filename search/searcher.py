@@ -140,15 +140,28 @@ class Searcher:
 
     @_guarded
     def search(self, query: str, *, limit: int = 10, page: int = 1, sort: str = "relevance",
-               facets: bool = False, expand: bool | None = None) -> SearchResults:
+               facets: bool = False, expand: bool | None = None, autocorrect: bool = False) -> SearchResults:
         """Run a query and return one page of ranked hits with snippets.
 
         ``sort`` is ``"relevance"``, ``"date"`` (oldest first) or ``"-date"`` (newest first).
         ``expand`` adds words from the best first results to the query (pseudo-relevance
         feedback); by default it does so for OR queries of three or more words, which ask for
-        everything about a topic. Raises ``QueryError`` for a malformed query and ``ValueError``
-        for bad arguments.
+        everything about a topic. With ``autocorrect``, a query that found nothing (or only
+        articles with some of its words) gives way to its did-you-mean when every word of that
+        is found: the results say so in ``corrected_from``. Raises ``QueryError`` for a malformed
+        query and ``ValueError`` for bad arguments.
         """
+        results = self._search(query, limit, page, sort, facets, expand)
+        if autocorrect and results.suggestion and (results.total == 0 or results.relaxed):
+            instead = self._search(results.suggestion, limit, page, sort, facets, expand)
+            if instead.total and not instead.relaxed:
+                instead.corrected_from = query
+                instead.elapsed += results.elapsed
+                return instead
+        return results
+
+    def _search(self, query: str, limit: int, page: int, sort: str, facets: bool,
+                expand: bool | None) -> SearchResults:
         _check_arguments(limit, page, sort)
         started = time.perf_counter()
         self.refresh()

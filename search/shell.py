@@ -78,24 +78,32 @@ def show(state: ShellState, text: str) -> None:
 
 
 class DidYouMean(AutoSuggest):
-    """The grey suggestion after the cursor: the last search's did-you-mean while what is typed
-    begins it, otherwise the latest past query that does (prompt_toolkit's history suggestion)."""
+    """The grey suggestion after the cursor: the last search's did-you-mean (or, when that was
+    searched instead, the query as typed) while what is typed begins it, otherwise the latest
+    past query that does (prompt_toolkit's history suggestion)."""
 
     def __init__(self, state: ShellState) -> None:
         self.state = state
         self.history = AutoSuggestFromHistory()
 
     def get_suggestion(self, buffer: Buffer, document) -> Suggestion | None:
-        wanted = self.state.results.suggestion if self.state.results else None
+        wanted = _other_query(self.state)
         if wanted and wanted.startswith(document.text) and len(wanted) > len(document.text):
             return Suggestion(wanted[len(document.text):])
         return self.history.get_suggestion(buffer, document)
 
 
 def offer_suggestion(buffer: Buffer, state: ShellState) -> None:
-    """Show the last search's did-you-mean in the empty prompt, for the right arrow to take."""
-    if state.results and state.results.suggestion and not buffer.text:
-        buffer.suggestion = Suggestion(state.results.suggestion)
+    """Show the last search's did-you-mean (or the query as typed, when the did-you-mean was
+    searched instead) in the empty prompt, for the right arrow to take."""
+    wanted = _other_query(state)
+    if wanted and not buffer.text:
+        buffer.suggestion = Suggestion(wanted)
+
+
+def _other_query(state: ShellState) -> str | None:
+    results = state.results
+    return (results.corrected_from or results.suggestion) if results else None
 
 
 def run_shell(searcher: Searcher, env: Environment, *, corpus: Path | None = None,

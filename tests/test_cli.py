@@ -50,6 +50,16 @@ def test_similar_articles_from_the_command_line(built, monkeypatch):
     assert "not both" in bad.err
 
 
+def test_people_get_the_did_you_mean_searched_and_programs_get_what_they_asked(built):
+    text = Streams()
+    assert search_main(["strke", "--index", str(built / "index")], text.env) == 0
+    assert "Showing results for strike instead of strke" in text.out and "Dockworkers strike" in text.out
+    as_json = Streams()
+    assert search_main(["strke", "--index", str(built / "index"), "--json"], as_json.env) == 0
+    data = json.loads(as_json.out)
+    assert (data["total"], data["suggestion"], data["corrected_from"]) == (0, "strike", None)
+
+
 def test_json_output(built):
     streams = Streams()
     assert search_main(["strike", "--index", str(built / "index"), "--json"], streams.env) == 0

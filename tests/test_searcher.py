@@ -113,6 +113,19 @@ def test_suggestion_for_misspelt_words(corpus_index):
     assert search.search("economy", corpus_index).suggestion is None
 
 
+def test_autocorrect_searches_the_did_you_mean_when_the_query_found_nothing(corpus_index):
+    with Searcher(corpus_index) as searcher:
+        corrected = searcher.search("ecomony", autocorrect=True)
+        assert (corrected.query, corrected.corrected_from) == ("economy", "ecomony")
+        assert corrected.total == searcher.search("economy").total > 0
+        # Only words found: a relaxed search gives way too ("prime" alone against both words).
+        assert searcher.search("prime minster", autocorrect=True).corrected_from == "prime minster"
+        # Nothing to correct, or a correction that finds no more: the query stands.
+        assert searcher.search("levees", autocorrect=True).corrected_from is None
+        assert searcher.search("zzzqqq", autocorrect=True).corrected_from is None
+        assert search.search("ecomony", corpus_index).to_dict()["corrected_from"] is None  # only when asked
+
+
 def test_facets_cover_the_whole_result_set(corpus_index):
     results = search.search("Okafor", corpus_index, limit=2, facets=True)
     assert results.total > 10

@@ -100,11 +100,16 @@ def test_the_shell_starts_without_loading_extraction():
     assert loaded.strip() == "[]"
 
 
-def test_the_did_you_mean_waits_in_the_prompt_for_the_right_arrow(state):
+def test_the_did_you_mean_is_searched_instead_and_the_typed_query_waits_in_the_prompt(state):
     buffer = Buffer()
     offer_suggestion(buffer, state)
     assert buffer.suggestion is None  # no search yet
-    handle_line(state, "prime minster")
+    # The did-you-mean is searched instead; the query as typed waits in the prompt...
+    assert "Showing results for prime minister instead of prime minster" in handle_line(state, "prime minster")
+    offer_suggestion(buffer, state)
+    assert buffer.suggestion.text == "prime minster"
+    # ... and typed again, it is searched as typed, its did-you-mean offered.
+    assert "Did you mean: prime minister" in handle_line(state, "prime minster")
     offer_suggestion(buffer, state)
     assert buffer.suggestion.text == "prime minister"
     suggest = DidYouMean(state)
