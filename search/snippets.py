@@ -114,7 +114,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end, after = match.start(), match.group()[1:]
-        if text[end] == "." and _ABBREVIATION.search(text, max(0, end - 12), end):
+        # Every abbreviation is at most four letters: after a longer word, a full stop ends.
+        if text[end] == "." and not text[end - 5:end].isalpha() and _ABBREVIATION.search(text, max(0, end - 12), end):
             continue
         space = after.lstrip("\"”’)]")
         if text[end] != "\n":
