@@ -22,10 +22,9 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from indexer.people import name_key
-from indexer.schema import text_analyzer
+from indexer.schema import index_terms
 
 FIELD = "body"
-_ANALYZER = text_analyzer()
 _SHORTLIST = 5  # stems whose written form is compared with the typed word
 _MIN_USED_TYPO = 6  # letters; a shorter word that articles use is meant
 _MIN_CHANGED_TYPO = 9  # letters; a shorter word in use one changed letter from another is meant
@@ -41,7 +40,7 @@ def correct(searcher: Searcher, word: str, *, most_used: int | None = None) -> s
     word (the corpus's own typos: "Volker" in one story, "Volcker" in a hundred); ``None`` when
     nothing close is commoner. With ``most_used``, a word used by more articles than that is
     taken as meant (0: only words no article uses are corrected)."""
-    stems = [token.text for token in _ANALYZER(word)]
+    stems = list(index_terms(word))  # as the body's analyzer reads it, from a cache of words
     if len(stems) != 1:
         return None  # a stop word, or more than one word
     stem = stems[0]
