@@ -98,11 +98,9 @@ def _help(state: ShellState, argument: str) -> str:
     if argument:
         entry = COMMANDS.get(argument.lstrip(":"))
         return f"{entry.usage}\n  {entry.help}\n" if entry else f"No command ':{argument}'.\n"
-    seen, lines = set(), ["Commands"]
-    for entry in COMMANDS.values():
-        if entry.name not in seen:
-            seen.add(entry.name)
-            lines.append(f"  {entry.usage:<22} {entry.help}")
+    entries = list({entry.name: entry for entry in COMMANDS.values()}.values())
+    width = max(len(entry.usage) for entry in entries)
+    lines = ["Commands"] + [f"  {entry.usage:<{width}}  {entry.help}" for entry in entries]
     lines += ["  Enter on an empty line shows the next page; Ctrl-R searches history; Ctrl-D quits;",
               "  the right arrow takes the grey suggestion (a did-you-mean, or a past query).",
               "", QUERY_HELP]
