@@ -163,12 +163,12 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
 def _print_similar(searcher: Searcher, args: argparse.Namespace, env: Environment) -> int:
     try:
         results = searcher.similar(args.similar, limit=args.limit)
-    except QueryError as error:
+    except ValueError as error:  # an unknown article (QueryError) or a bad limit
         env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_USAGE
-    except (ValueError, SearchError) as error:
+    except SearchError as error:
         env.stderr.write(f"news-search: {safe(str(error))}\n")
-        return EXIT_USAGE if isinstance(error, ValueError) else EXIT_INDEX
+        return EXIT_INDEX
     env.stdout.write(render_json(results) if args.json else render_results(results, colour=env.colour, width=env.width))
     return EXIT_OK
 
