@@ -26,7 +26,7 @@ from . import ranking, spelling
 from .postings import ArrayEvaluator, Matches, Phrase, Unsupported
 from .query import OPERATORS, QueryError, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
-from .snippets import find_matches, make_fragments
+from .snippets import all_matches, make_fragments
 
 SORTS = ("relevance", "date", "-date")
 MAX_LIMIT = 1000
@@ -294,9 +294,7 @@ class Searcher:
         terms, names = self._highlight_terms(parsed)
         body = self._searcher.stored_fields(docnum).get("body") or ""
         spans = self._evaluator.spans([docnum], "body", terms, *self._phrases(parsed)) if terms else None
-        found = spans[docnum] if spans is not None else find_matches(body, terms)
-        found += find_matches(body, set(), names)
-        return sorted({(start, end) for start, end, _ in found})
+        return [(start, end) for start, end, _ in all_matches(body, terms, names, spans[docnum] if spans else None)]
 
     @_guarded
     def stats(self) -> dict:

@@ -42,12 +42,7 @@ def make_fragments(text: str, terms: set[str], names: set[str] = frozenset(),
     """
     if not text:
         return []
-    if spans is None:
-        matches = find_matches(text, terms, names)
-    elif names:
-        matches = sorted(set(spans) | set(find_matches(text, set(), names)))
-    else:
-        matches = spans
+    matches = all_matches(text, terms, names, spans)
     if not matches:
         return [_opening(text)]
     sentences = _sentences(text)
@@ -75,6 +70,15 @@ def make_fragments(text: str, terms: set[str], names: set[str] = frozenset(),
         used += length
     chosen.sort()
     return [_window(text, start, end, inside) for start, end, inside in chosen]
+
+
+def all_matches(text: str, terms: set[str], names: set[str] = frozenset(),
+                spans: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str]]:
+    """Every ``(start, end, term)`` of the query in ``text``, in order: ``spans`` where the index
+    stored them (the terms'), the names' found in the text; all found in the text without them."""
+    if spans is None:
+        return find_matches(text, terms, names)
+    return sorted(set(spans) | set(find_matches(text, set(), names))) if names else spans
 
 
 def find_matches(text: str, terms: set[str], names: set[str] = frozenset()) -> list[tuple[int, int, str]]:
