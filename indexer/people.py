@@ -24,7 +24,7 @@ _NAME_WORD = (
     rf"(?:-[{_UPPER}]?[{_LOWER}]+)*"
     rf"|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
 )
-_PARTICLE = r"(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|da|das|dos|du|del|della|di|la|le|ben|ter|zu|st\.)"
+_PARTICLE = r"(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|da|das|dos|du|del|della|di|la|le|ben|ter|zu|st\.|St\.)"
 # The lookahead names the characters a name can start with: without it Python's re tries the
 # whole pattern at every position of the text (twice the time). A name does not run on past the
 # end of a line ("... keeper Kepa Arrizabalaga" / "Kepa Arrizabalaga will ...").
@@ -256,7 +256,7 @@ def extract_names(*texts: str) -> Names:
     vocabulary = _LowerCaseWords(texts)
     # A company suffix outweighs a speech cue: companies "said" as often as people do.
     places = _place_names(mentions) | companies.keys()
-    full: list[_Mention] = [m for m in mentions if len(m.words) >= 2 and _plausible(m, vocabulary)
+    full: list[_Mention] = [m for m in mentions if _length(m) >= 2 and _plausible(m, vocabulary)
                             and name_key(" ".join(m.words)) not in places]
     people: dict[tuple[str, ...], str] = {}
     by_part: dict[str, tuple[str, ...]] = {}
@@ -276,17 +276,22 @@ def extract_names(*texts: str) -> Names:
         for part in (merged[-1], merged[0]):
             by_part.setdefault(part, merged)
     for mention in mentions:
-        if len(mention.words) != 1:
+        if _length(mention) != 1:
             continue
-        key = name_key(mention.words[0])
+        key = name_key(" ".join(mention.words))
         if not key or key[0] in by_part:
             continue
         if mention.cue and _plausible(mention, vocabulary) and key not in places and key[0] not in organisations:
-            people.setdefault(key, mention.words[0])
+            people.setdefault(key, " ".join(mention.words))
             by_part[key[0]] = key
     place_names = {name_key(" ".join(m.words)): " ".join(m.words) for m in mentions if m.locative}
     place_names.update(companies)
     return Names(list(people.values()), [name for key, name in place_names.items() if key in places])
+
+
+def _length(mention: _Mention) -> int:
+    """How many words a mention's name has, "St." of "St. Germain" not counted."""
+    return len(mention.words) - mention.words.count("St.")
 
 
 def _place_names(mentions: list[_Mention]) -> set[tuple[str, ...]]:
@@ -302,6 +307,8 @@ def _place_names(mentions: list[_Mention]) -> set[tuple[str, ...]]:
 _APOSTROPHES = re.compile(r"['’`]")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|az|ar|at)-")
 _NON_LETTERS = re.compile(r"[^a-z]")
+# "St." is part of the surname it precedes: "Fernand St. Germain" is later "St. Germain".
+_SAINT = re.compile(r"\bst\.\s+(?=\w)")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -314,7 +321,7 @@ def name_key(name: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", name)
     if not folded.isascii():
         folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = _APOSTROPHES.sub("", folded.lower())
+    folded = _SAINT.sub("st", _APOSTROPHES.sub("", folded.lower()))
     words = []
     for word in folded.split():
         word = _NON_LETTERS.sub("", _ARTICLE_PREFIX.sub("", word))

@@ -45,6 +45,12 @@ def test_particles_stay_inside_names():
     assert extract_people("Coach Pieter van der Berg said his side switched off.") == ["Pieter van der Berg"]
 
 
+def test_saint_is_part_of_the_surname_it_precedes():
+    body = ("House Banking Committee chairman Fernand St. Germain said he would act. Later St. Germain "
+            "told reporters he flew to St. Louis on Monday.")
+    assert extract_people("Banking bill", body) == ["Fernand St. Germain"]
+
+
 def test_appeal_signatures_are_not_people(harbour_file):
     people = parse_articles(harbour_file)[0].people
     assert people == ["Elena Vasquez-Hart", "Rosa Delgado", "Fiona Gallagher"]
