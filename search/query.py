@@ -40,8 +40,8 @@ _COMPARISON = re.compile(r'\bdate:(?P<op><=|>=|<|>)(?:(?P<when>\d{4}(?:-\d{1,2}(
                          r'|"(?P<words>[^"]*)")')
 _PLAIN_WORDS = re.compile(r"[^\W_]+(?:\s+[^\W_]+)*")
 # A field name typed with a space after its colon ("people: lavrov") still names the field.
-_FIELD_AND_SPACE = re.compile(r"(?<![\w:])([A-Za-z_]\w*):\s+")
-_FIELD_WITHOUT_WORD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\s*(?:\)|$))")
+_FIELD_AND_SPACE = re.compile(r"(?<![\w:])([A-Za-z_]\w*):\s*(<=|>=|<|>)?\s+")
+_FIELD_WITHOUT_WORD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?:<=|>=|<|>)?(?=\s*(?:\)|$))")
 _QUERY_FIELDS = {*DEFAULT_FIELDS, "date", "source", "authors", "before", "after",
                  *(alias for aliases in FIELD_ALIASES.values() for alias in aliases)}
 _RANGE = re.compile(r"\bdate:\[\s*(?:(?P<start>[^\]]*?)\s+)?to\b(?:\s+(?P<end>[^\]]*?))?\s*\]", re.IGNORECASE)
@@ -213,14 +213,18 @@ def _check_balance(text: str) -> None:
 
 def _attach_field_words(text: str) -> str:
     def attach(match: re.Match) -> str:
-        return f"{match.group(1)}:" if match.group(1).lower() in _QUERY_FIELDS else match.group(0)
+        if match.group(1).lower() not in _QUERY_FIELDS:
+            return match.group(0)
+        return f"{match.group(1)}:{match.group(2) or ''}"
     return _FIELD_AND_SPACE.sub(attach, text)
 
 
 def _check_field_words(text: str) -> None:
     for match in _FIELD_WITHOUT_WORD.finditer(_outside_quotes(text, lambda part: part, inside=_blank)):
-        if match.group(1).lower() in _QUERY_FIELDS:
-            raise QueryError(f"'{match.group(0)}' needs a word after it", match.start())
+        field = match.group(1).lower()
+        if field in _QUERY_FIELDS:
+            wanted = "a date" if field in ("date", "on", "before", "after") else "a word"
+            raise QueryError(f"'{match.group(0)}' needs {wanted} after it", match.start())
 
 
 def _written_out(match: re.Match) -> str:
@@ -282,7 +286,7 @@ def _negate_minus(text: str) -> str:
             quoted = not quoted
         starts_word = position == 0 or text[position - 1].isspace() or text[position - 1] == "("
         follows = text[position + 1:position + 2]
-        if char == "-" and not quoted and starts_word and (follows.isalnum() or follows in "\"("):
+        if char == "-" and not quoted and starts_word and (follows.isalnum() or follows in ("\"", "(")):
             out.append("NOT ")
         else:
             out.append(char)

@@ -53,6 +53,13 @@ def test_a_space_after_a_field_colon_still_names_the_field():
     assert parse("people: lavrov") == parse("people:lavrov")
     assert parse('headline: "general strike"') == parse('headline:"general strike"')
     assert parse("before: 2017") == parse("before:2017")
+    # And a space around a date comparison: "date:> 2017" was the word "date" and 2017.
+    assert parse("date:> 2017") == parse("date: >2017") == parse("date:>2017")
+    assert parse('date:<= "march 2017"') == parse('date:<="march 2017"')
+
+
+def test_a_lone_minus_is_not_an_operator():
+    assert parse("levees -") == parse("levees")
     # Only the query language's fields: "note: the levees" is two words, and quotes keep theirs.
     assert parse("note: levees") == parse("note levees")
     assert parse('"people: lavrov"') == parse('"people lavrov"')
@@ -92,6 +99,7 @@ def test_dates_as_people_type_them():
     ("date:>garbage", "not a date: 'garbage'"), ("flood date:<=nope", "not a date: 'nope'"),
     ("date:..", "not a date"), ("date:2023-13..2024", "not a date"), ('after:"soonish"', "not a date: 'soonish'"),
     ("people:", "'people:' needs a word after it"), ("(flood headline:)", "needs a word after it"),
+    ("flood date:>", "'date:>' needs a date after it"), ("after:", "needs a date after it"),
     ("date:[2017-01-01 to 2017-02-01", "the '\\[' at position 6 is never closed"),
     ("*", "every article"), ("a*", "almost every word"), ("x" * 3000, "too long"), ("word~3", "at most 2"),
 ])
