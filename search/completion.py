@@ -16,7 +16,7 @@ FIELDS = ("headline:", "body:", "summary:", "people:", "authors:", "source:", "d
 
 # A person's name being typed after people:, bare or in quotes that may hold spaces
 # (people:"adaeze ok).
-_PERSON_TYPED = re.compile(r'(?<!\S)people:(?:"(?P<quoted>[^"]*)|(?P<bare>[^\s"]*))$', re.IGNORECASE)
+_PERSON_TYPED = re.compile(r'(?<!\S)(?:people|person):(?:"(?P<quoted>[^"]*)|(?P<bare>[^\s"]*))$', re.IGNORECASE)
 
 
 class QueryCompleter(Completer):

@@ -31,7 +31,9 @@ from .spelling import FuzzyTerm
 
 MAX_QUERY_CHARS = 2000
 MIN_PREFIX_CHARS = 2
-FIELD_ALIASES = {"source": ["path", "file"], "date": ["on"]}
+FIELD_ALIASES = {"source": ["path", "file"], "date": ["on"], "headline": ["title"], "body": ["text"],
+                 "people": ["person"], "authors": ["author", "byline"]}
+_ALIAS_OF = {alias: field for field, aliases in FIELD_ALIASES.items() for alias in aliases}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _FIELD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=\S)")
@@ -105,6 +107,11 @@ def prepare(text: str) -> str:
     text = _negate_minus(text)
     _check_operators(text)
     return text
+
+
+def field_named(name: str) -> str:
+    """The field a field name typed in a query stands for: ``title`` is ``headline``."""
+    return _ALIAS_OF.get(name, name)
 
 
 def relax(parsed: wq.Query) -> wq.Query | None:

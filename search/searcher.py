@@ -24,7 +24,7 @@ from indexer.schema import SNIPPET_FIELDS
 
 from . import ranking, spelling
 from .postings import ArrayEvaluator, Matches, Phrase, Unsupported
-from .query import OPERATORS, QueryError, parse_query, prepare, relax
+from .query import OPERATORS, QueryError, field_named, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
 from .snippets import all_matches, make_fragments
 
@@ -265,6 +265,7 @@ class Searcher:
 
         def fix_piece(match: re.Match) -> str:
             field, value = match.group("field"), match.group("value")
+            field = field_named(field) if field else None
             if not value.startswith('"') and any(mark in value for mark in "*?~"):
                 return match.group(0)  # a prefix, wildcard or fuzzy word asks for variants itself
             if field is None or field in _TEXT_FIELDS:

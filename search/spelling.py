@@ -12,6 +12,7 @@ the word meant ("economy", stem "economi")."""
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from collections import Counter
 from math import log
@@ -66,9 +67,10 @@ def correct(searcher: Searcher, word: str, *, most_used: int | None = None) -> s
     if not close:
         return None
     # Among words as near, one that starts as the typed word does: a slip rarely hits the first
-    # letter ("tarrifs" is "tariffs", not "carries").
+    # letter ("tarrifs" is "tariffs", not "carries"); then one that sounds as typed ("opek" is
+    # "opec", not "oper").
     return written[min(close, key=lambda c: (_distance(word, written[c]), written[c][:1] != word[:1],
-                                             -articles[c], c))]
+                                             _sound(written[c]) != _sound(word), -articles[c], c))]
 
 
 def correct_name(searcher: Searcher, word: str, fieldname: str = "people") -> str | None:
@@ -178,6 +180,15 @@ def _written_form(searcher: Searcher, reader: IndexReader, stem: str, typed: str
     common = [form for form, count in forms.items() if count * _RARE_FORM >= max(forms.values())]
     # Among forms as near, the one as long as the typed word: "tariffs" rather than "tariff".
     return min(common, key=lambda form: (_distance(typed, form), abs(len(form) - len(typed)), form))
+
+
+_HARD_C = re.compile(r"c(?![eiy])")
+_SAME_SOUND = str.maketrans({"q": "k", "z": "s"})
+
+
+def _sound(word: str) -> str:
+    """A word as it sounds, roughly: letters that spell the same sound made one ("opec", "opek")."""
+    return _HARD_C.sub("k", word.replace("ph", "f").replace("ck", "k")).translate(_SAME_SOUND)
 
 
 def _distance(a: str, b: str) -> int:

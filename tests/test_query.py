@@ -46,6 +46,10 @@ def test_minus_and_not_exclude():
 
 def test_field_aliases():
     assert set(parse("path:herald").iter_all_terms()) == {("source", "herald")}
+    # The names people type for the fields: "person:" was the stored facet field, and found nothing.
+    assert parse("title:ferry") == parse("headline:ferry")
+    assert parse("person:okafor") == parse("people:okafor")
+    assert parse('author:"clara jennings"') == parse('authors:"clara jennings"')
     assert set(parse("source:herald").iter_all_terms()) == {("source", "herald")}
 
 

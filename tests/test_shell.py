@@ -91,6 +91,7 @@ def test_completion_of_commands_fields_and_people():
     assert complete('ferry people:"adaeze ok') == ['people:"Adaeze Okafor"']
     assert complete('people:"Rafael') == ['people:"Rafael Moreno"']
     assert complete('people:"adaeze mo') == []
+    assert complete("person:oka") == ['people:"Adaeze Okafor"']  # the field's other name
 
 
 def test_the_shell_starts_without_loading_extraction():

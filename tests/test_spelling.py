@@ -70,6 +70,14 @@ def test_suggestions_keep_the_typed_form_and_come_when_a_word_found_nothing(tmp_
         assert searcher.search("steel grain").suggestion is None
 
 
+def test_among_words_as_near_the_one_that_sounds_as_typed_wins(tmp_path):
+    # "oper" (as tables abbreviate "operating") is one letter from "opek" as "opec" is, and commoner.
+    index = index_of(tmp_path, [("Oil note", "Opec ministers met on day {day}.", 3),
+                                ("Results note", "Oper shr profit rose on day {day}, oper net too.", 9)])
+    with Searcher(index) as searcher:
+        assert searcher.search("opek").suggestion == "opec"
+
+
 def test_a_slip_that_changes_where_the_stemmer_cuts_is_corrected(tmp_path):
     index = index_of(tmp_path, [("Cabinet note", "The finance minister spoke on day {day} about the winter.", 5)])
     with Searcher(index) as searcher:
@@ -118,6 +126,9 @@ def test_names_are_corrected_from_the_names_the_index_holds(corpus_index):
         # Authors are their own field: "Clara Jennings" writes, and no article names her.
         assert searcher.search('authors:"clara jenings"').suggestion == 'authors:"clara jennings"'
         assert searcher.search("people:okafor").suggestion is None
+        # Under the fields' other names too.
+        assert searcher.search("person:okafr").suggestion == "person:okafor"
+        assert searcher.search("title:levess").suggestion == "title:levees"
 
 
 def test_a_suggestion_keeps_the_query_as_typed_but_for_the_corrected_words(corpus_index):
