@@ -28,6 +28,8 @@ _BRANCHES: dict[re.Pattern, tuple[str, ...]] = {}  # each _any rule's alternativ
 READ_TIME = _any(
     r"^\d+\s*-?\s*(?:min(?:ute)?s?|mins?)\.?\s+(?:read|to read)\.?$",
     r"^(?:estimated\s+)?(?:reading|read) time\s*:?\s*\d+",
+    # The audio player's line: "Listen to this article · 4 min".
+    r"^listen(?: to)?(?: this)? (?:article|story)\b.{0,20}$",
 )
 SOCIAL = _any(
     r"\b(?:join|follow|like|find|connect with)\s+(?:us|our)\b.{0,60}\b(?:facebook|twitter|x|instagram"
@@ -62,6 +64,14 @@ _MAX_PROMPT_LINE = 170
 PROMO = _any(
     r"\bclick(?:ing)? here\b",
     r"^continue reading (?:below|after (?:the )?(?:ad|advertisement))$",
+    r"^(?:the )?(?:story|article) continues (?:below|after)\b.{0,30}$",
+    # A sign-up box's form and small print.
+    r"^(?:enter )?(?:your )?e-?mail(?: address)?(?: here)?\s*:?$",
+    r"\bby (?:signing up|subscribing|registering|clicking)\b.{0,80}\byou (?:agree|consent|acknowledge)\b",
+    # Where the story ran first, and where to send tips.
+    r"^(?:this|the) (?:article|story|post|piece) (?:was )?(?:originally|first) (?:appeared|published|ran)\b.{0,120}$",
+    r"^a version of this (?:article|story) (?:appeared|appears|was published)\b.{0,120}$",
+    r"^(?:have|got) a (?:news |story )?tip\b.{0,80}$",
     r"\bsubscribe (?:now|today|here|for|to (?:our|the))\b",
     r"\bsign up (?:for|to)\b.{0,60}\bnewsletters?\b",
     r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b",
@@ -118,6 +128,7 @@ RELATED_HEADING = _any(
     r"^related(?: (?:content|articles?|stories|coverage|news|posts|reading|topics|videos?))?\s*:?$",
     r"^more (?:from|stories|news|on)\b.{0,40}$",
     r"^recommended(?: for you| stories| reading)?\s*:?$",
+    r"^(?:read|see|watch) (?:more|also|next)\s*:?$|^(?:also read|further reading)\s*:?$",
     r"^(?:don'?t miss|do not miss|must read|editor'?s'? picks?|in case you missed it)\s*[:!]?$",
     r"^you (?:may|might) (?:also )?(?:like|be interested in)\s*:?$",
     r"^(?:most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|top stories)\b.{0,30}$",

@@ -102,14 +102,43 @@ def main_region(lines: list[str]) -> tuple[int, int]:
     scores = [line_score(line, functional, line_words) for line, line_words in zip(lines, words, strict=True)]
     start, end = _best_run(scores)
     end = _before_comments(lines, scores, start, end)
-    islands = _islands(scores, start, end)
+    # Lines the boilerplate rules know ("Advertisement") sit inside articles: they part no blocks.
+    ruled = {i for i in range(start, end) if scores[i] == -RULE_PENALTY and _ruled(lines[i].strip())}
+    islands = _islands(scores, start, end, ruled)
     floor = EDGE_ISLAND_SHARE * sum(total for _, _, total in islands)
     while len(islands) > 1 and islands[0][2] < floor:
         islands.pop(0)
     while len(islands) > 1 and islands[-1][2] < floor:
         islands.pop()
     start, end = (islands[0][0], islands[-1][1]) if islands else (start, end)
+    start, end = _across_known_boilerplate(lines, scores, start, end)
     return start, _through_data_list(lines, end)
+
+
+def _across_known_boilerplate(lines: list[str], scores: list[float], start: int, end: int) -> tuple[int, int]:
+    """The region grown over prose that only lines the rules know part from it: a lede above an
+    "Advertisement" line, a closing sentence below a sign-up box."""
+    if start == end:
+        return start, end
+    while True:
+        before = start - 1
+        while before >= 0 and (scores[before] == 0 or _known(lines, scores, before)):
+            before -= 1
+        if before < 0 or scores[before] <= 0 or before == start - 1:
+            break
+        start = before
+    while True:
+        after = end
+        while after < len(lines) and (scores[after] == 0 or _known(lines, scores, after)):
+            after += 1
+        if after == len(lines) or scores[after] <= 0 or after == end:
+            break
+        end = after + 1
+    return start, end
+
+
+def _known(lines: list[str], scores: list[float], index: int) -> bool:
+    return scores[index] == -RULE_PENALTY and _ruled(lines[index].strip())
 
 
 def _before_comments(lines: list[str], scores: list[float], start: int, end: int) -> int:
@@ -141,9 +170,13 @@ def _is_data_row(line: str) -> bool:
     return len(text.split()) >= 3 and any(c.isdigit() for c in text) and not clean.is_boilerplate_line(text)
 
 
-def _islands(scores: list[float], start: int, end: int) -> list[tuple[int, int, float]]:
+def _ruled(line: str) -> bool:
+    return clean.is_boilerplate_line(line) or clean.is_caption(line)
+
+
+def _islands(scores: list[float], start: int, end: int, ruled: set[int]) -> list[tuple[int, int, float]]:
     """Runs of positive lines inside ``[start, end)`` parted by ``ISLAND_GAP`` or more other lines
-    (blank lines do not count), as ``(start, end, total score)``."""
+    (blank lines and ``ruled`` lines do not count), as ``(start, end, total score)``."""
     islands: list[tuple[int, int, float]] = []
     first = last = None
     total, gap = 0.0, 0
@@ -155,7 +188,7 @@ def _islands(scores: list[float], start: int, end: int) -> list[tuple[int, int, 
                 first, total = None, 0.0
             first = index if first is None else first
             last, total, gap = index, total + score, 0
-        elif score < 0:
+        elif score < 0 and index not in ruled:
             gap += 1
     if first is not None:
         islands.append((first, last + 1, total))

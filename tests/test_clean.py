@@ -25,6 +25,11 @@ from indexer import clean
     "Featured image via Anna Kowal/Getty Images", "Featured Image: screen capture",
     "Mark T. Delaney/The Valley Courier via AP Photo", "Luca Ferrante/AFP/Getty Images", "(Source: Twitter)",
     "Click to WATCH: The mayor's speech in full",
+    "Listen to this article · 4 min", "Story continues below advertisement", "Enter your email address", "Email:",
+    "By signing up you agree to our Terms of Use and Privacy Policy.",
+    "By subscribing, you acknowledge that your data will be handled under our privacy policy.",
+    "This article originally appeared on the Alder Times.", "This story was first published by Kestrel Bay Radio.",
+    "A version of this article appeared in print on March 14, 2024.", "Have a story tip? Email news@example.com",
 ])
 def test_boilerplate_lines(line):
     assert clean.is_boilerplate_line(line)
@@ -43,6 +48,8 @@ def test_boilerplate_lines(line):
     "favourite crossings, and the islands deserve a list of their own. Leave a comment and let us know "
     "which one you would add.",
     "Police said the photos were sent via AP to the court.",
+    "The story continues to unfold as the council meets again on Friday.",
+    "This article is about the levees, and the money that was never spent on them.",
 ])
 def test_article_sentences_are_kept(line):
     assert not clean.is_boilerplate_line(line)
@@ -127,6 +134,9 @@ def test_related_box_in_the_middle_is_skipped_up_to_the_next_prose():
     kept, _ = clean.strip_boilerplate(["Primeiro parágrafo.", "Artigos relacionados", "Outro título"])
     assert kept == ["Primeiro parágrafo."]
     lines = ["First paragraph of the story.", "DON'T MISS", "Ferry fares rise again for the summer season",
+             "The story then goes on for another sentence that is long enough to read as prose here."]
+    assert clean.strip_boilerplate(lines)[0] == [lines[0], lines[-1]]
+    lines = ["First paragraph of the story.", "READ MORE:", "* Port Alder bus network gets a makeover",
              "The story then goes on for another sentence that is long enough to read as prose here."]
     assert clean.strip_boilerplate(lines)[0] == [lines[0], lines[-1]]
 

@@ -53,6 +53,18 @@ def test_the_story_ends_before_its_comment_section():
     assert lines[start:end] == STORY
 
 
+def test_lines_the_rules_know_part_no_text_from_the_story():
+    # A lede above two advertisement lines, and a closing sentence below a sign-up box.
+    lede = "The city council voted on Wednesday to build cycle lanes along Kestrel Road, ending a long debate."
+    box = ["", "Sign up to our Morning Briefing newsletter for the day's top stories.", "Enter your email address",
+           "Subscribe", "By signing up you agree to our Terms of Use and Privacy Policy.", ""]
+    closing = "The council will review the lanes after a year."
+    lines = NAV + [lede, "", "Advertisement", "", "Story continues below advertisement", ""] + STORY + box \
+        + [closing] + FOOTER
+    start, end = main_region(lines)
+    assert lines[start] == lede and lines[end - 1] == closing
+
+
 def test_a_table_right_after_the_story_is_kept():
     table = ["June 9 – West Palm Beach, FL @ Coral Sky", "June 10 – Tampa, FL @ Credit Union Hall",
              "June 14 – Atlanta, GA @ Ameris Bank Arena", "June 17 – Nashville, TN @ Bridgestone Arena"]

@@ -40,6 +40,7 @@ def test_empty_text_has_no_layout():
 
 def test_split_names():
     assert split_names("Anna Kowal, Mark Delaney and Luca Ferrante") == ["Anna Kowal", "Mark Delaney", "Luca Ferrante"]
+    assert split_names("Marta Kowalczyk, Transport Reporter") == ["Marta Kowalczyk"]  # a job is no one's name
 
 
 def test_hard_wrapped_text_is_read_as_paragraphs():
