@@ -9,18 +9,25 @@ from pathlib import Path
 
 from . import clean, dates
 from .article import Article
-from .html import parse_html
+from .html import markup_paragraphs, parse_html
 from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
 from .readers import DEFAULT_LIMITS, SKIPPED, Limits, Part, RawDocument, read_documents, record_place
 
+# A record's keys as ``_keyed`` writes them: "pub_date", "pubDate" and "PubDate" are "pubdate".
 _HEADLINE_KEYS = ("headline", "title", "name")
-_SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "standfirst", "lead")
-_DATE_KEYS = ("date", "published", "publish_date", "published_at", "datePublished", "pubdate",
-              "created_at", "timestamp", "time")
-_BODY_KEYS = ("body", "text", "content", "articleBody", "article", "story")
+_SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "standfirst", "lead", "abstract",
+                 "excerpt")
+_DATE_KEYS = ("date", "published", "publishdate", "publishedat", "datepublished", "datepublish", "pubdate",
+              "publicationdate", "publisheddate", "publishedtime", "createdat", "created", "timestamp", "time",
+              "datetime", "dateline")
+_BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "articletext", "bodytext", "fulltext",
+              "maintext", "storytext", "textcontent", "contenttext")
 _PEOPLE_KEYS = ("people", "persons", "person")
-_AUTHOR_KEYS = ("authors", "author", "byline", "by")
+_AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers")
+_KEY_NOISE = re.compile(r"[^a-z]")
+# A body in HTML: some exports keep the page's markup.
+_MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|b|i|li|ul|ol|h[1-6]|blockquote|figure)\b[^>]*>", re.IGNORECASE)
 _MAX_HEADLINE = 300
 _TITLE_ARTEFACT = re.compile(r"(?<=[a-z])['’]S\b|(?<=\d)(?:St|Nd|Rd|Th)\b")
 
@@ -63,13 +70,19 @@ def _to_article(raw: RawDocument, reference: datetime | None) -> Article | None:
 
 
 def _record_article(raw: RawDocument, reference: datetime | None) -> Article | None:
-    fields = raw.fields or {}
+    fields = _keyed(raw.fields or {})
     body = _first_text(fields, _BODY_KEYS)
     headline = _first_text(fields, _HEADLINE_KEYS)
     if not body and not headline:
-        return None
-    paragraphs, captions = clean.strip_boilerplate(body.splitlines())
-    meta = fields.get("meta_data") if isinstance(fields.get("meta_data"), dict) else {}
+        # The article in a wrapper object, as some APIs return it: {"data": {"title": ...}}.
+        inner = next((_keyed(v) for v in fields.values() if isinstance(v, dict)), None)
+        if inner is None or not (_first_text(inner, _BODY_KEYS) or _first_text(inner, _HEADLINE_KEYS)):
+            return None
+        fields = inner
+        body, headline = _first_text(fields, _BODY_KEYS), _first_text(fields, _HEADLINE_KEYS)
+    lines = markup_paragraphs(body) if _MARKUP.search(body) else body.splitlines()
+    paragraphs, captions = clean.strip_boilerplate(lines)
+    meta = _keyed(fields["metadata"]) if isinstance(fields.get("metadata"), dict) else {}
     summary = _first_text(fields, _SUMMARY_KEYS) or _first_text(meta, _SUMMARY_KEYS) or None
     return _finish(raw, headline, summary,
                    _record_date(fields, reference), _names(fields, _AUTHOR_KEYS), captions,
@@ -103,6 +116,15 @@ def _untitled(headline: str) -> str:
 def _merge_people(given: list[str], found: list[str]) -> list[str]:
     seen = {name_key(name) for name in given}
     return list(given) + [name for name in found if name_key(name) not in seen]
+
+
+def _keyed(fields: dict) -> dict:
+    """A record's fields under their keys' letters in lower case (the first of a spelling wins)."""
+    keyed: dict = {}
+    for key, value in fields.items():
+        if isinstance(key, str):
+            keyed.setdefault(_KEY_NOISE.sub("", key.lower()), value)
+    return keyed
 
 
 def _first_text(fields: dict, keys: tuple[str, ...]) -> str:

@@ -176,16 +176,29 @@ def _trafilatura_text(tree: lxml.html.HtmlElement) -> str:
         return ""  # pages too broken for its parser still get the fallback
 
 
-def _fallback_paragraphs(tree: lxml.html.HtmlElement | None) -> list[str]:
-    """The page as lines of text, one per block, read by the text-density region finder that
-    handles full-page text scrapes."""
+def markup_paragraphs(markup: str) -> list[str]:
+    """The text of an HTML fragment (a record's body kept in its page's markup), a line per block."""
+    lines = _block_lines(_lxml_tree(f"<html><body>{markup}</body></html>"))
+    return [line for line in lines if line] or _text_without_tags(markup)
+
+
+def _block_lines(tree: lxml.html.HtmlElement | None) -> list[str]:
+    """The text of a page, a line per block, without the elements that hold no article text."""
     if tree is None:
         return []
     for element in tree.xpath(_NOT_TEXT):
         element.drop_tree()
     for element in tree.iter(*_LINE_BREAKING):
         element.tail = "\n" + (element.tail or "")
-    lines = [" ".join(line.split()) for line in tree.text_content().splitlines()]
+    return [" ".join(line.split()) for line in tree.text_content().splitlines()]
+
+
+def _fallback_paragraphs(tree: lxml.html.HtmlElement | None) -> list[str]:
+    """The page as lines of text, one per block, read by the text-density region finder that
+    handles full-page text scrapes."""
+    lines = _block_lines(tree)
+    if not lines:
+        return []
     start, end = main_region(lines)
     if start == end:
         start, end = 0, len(lines)  # nothing reads as prose: a short page, keep what text it has

@@ -19,6 +19,7 @@ _MIN_WRAPPED_LINES = 8
 _WRAP_WIDTHS = (40, 100)  # the widths text is typically wrapped at
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 _RUN_IN_HEADLINE_WORDS = 10
+_BY = re.compile(r"^(?:by|written by|words by)\s+", re.IGNORECASE)
 _JOB = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|staff|producer"
                   r"|photographer|critic)s?\s*$", re.IGNORECASE)
 
@@ -155,7 +156,7 @@ def _date_near(lines: list[str], start: int, reference: datetime | None) -> date
 def split_names(names: str) -> list[str]:
     """Split a byline's names: "A, B and C" → ["A", "B", "C"], without the writers' jobs ("A,
     Transport Reporter")."""
-    parts = re.split(r"\s*(?:,|\band\b|&|;)\s*", names.strip())
+    parts = re.split(r"\s*(?:,|\band\b|&|;)\s*", _BY.sub("", names.strip()))
     return [p.strip() for p in parts if p.strip() and len(p.split()) <= 5 and not _JOB.search(p)]
 
 

@@ -39,6 +39,29 @@ def test_jsonl_records_each_become_an_article(tmp_path):
     assert articles[0].authors == ["Owen Mather"]
 
 
+def test_records_are_read_whatever_their_exporter_called_the_fields(tmp_path):
+    records = [
+        # Keys in other spellings, a body kept in its page's markup, a byline with its "By".
+        {"Title": "Rovers sign striker", "pubDate": "2024-02-01T10:00:00Z", "byline": "By Ana Souza and Tom Reilly",
+         "content": "<p>Port Alder Rovers have signed <b>Thiago Almeida</b>.</p><div>Coach Ruth Mbeki said he "
+                    "would play.<script>track()</script></div>"},
+        # news-please's names.
+        {"title": "Ferry timetable changes", "date_publish": "2024-03-03 08:00:00", "maintext": "Bayline Ferries "
+         "will run an extra service.\n\nIts spokesman Lars Hedlund said demand had grown."},
+        # The article inside a wrapper object.
+        {"data": {"headline": "Quay reopens", "article_text": "The quay reopened on Monday."}},
+    ]
+    path = write(tmp_path, "export.jsonl", "\n".join(json.dumps(record) for record in records))
+    first, second, third = parse_articles(path)
+    assert (first.headline, first.date, first.authors) == ("Rovers sign striker", datetime(2024, 2, 1, 10, 0),
+                                                           ["Ana Souza", "Tom Reilly"])
+    assert first.body.split("\n\n") == ["Port Alder Rovers have signed Thiago Almeida.",
+                                         "Coach Ruth Mbeki said he would play."]
+    assert first.people == ["Thiago Almeida", "Ruth Mbeki"]
+    assert second.date == datetime(2024, 3, 3, 8, 0) and second.people == ["Lars Hedlund"]
+    assert (third.headline, third.body) == ("Quay reopens", "The quay reopened on Monday.")
+
+
 def test_records_that_hold_no_article_are_named(tmp_path):
     path = write(tmp_path, "feed.jsonl", '{"headline": "Quay reopens", "body": "The quay reopened."}\n'
                  '{"headline": 5, "body": null}\n{"headline": "Cut off\n\n"oops"\n')
