@@ -34,6 +34,7 @@ _LABEL = re.compile(
     r"^\s*(?:published|posted|updated|last updated|first published|date|dated)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
+_DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d\d)\b(?![.:]\d)")
 _MAX_DATE_LINE = 80
 # The commonest datelines, read with the standard library's strptime before dateutil is asked:
 # dateutil's fuzzy reading costs ten times as much (a seventh of parsing a wire story), and it reads
@@ -67,8 +68,8 @@ def parse_date(text: str, *, reference: datetime | None = None) -> datetime | No
     if re.match(rf"{_YEAR}[-/]", match.group(0)):
         parsed = _iso(match.group(0))
         return normalise(parsed) if parsed else None
-    # Parse from the date's start so that a trailing time ("21:02", "9:30 a.m. ET") is kept.
-    candidate = text[match.start():match.start() + 40]
+    # Parse from the date's start so that a trailing time ("21:02", "9:30 a.m. ET", "05.02 GMT") is kept.
+    candidate = match.group(0) + _DOTTED_TIME.sub(r"\1:\2", text[match.end():match.start() + 40])
     parsed = _common_format(candidate.strip()) or _dateutil(candidate) or _dateutil(match.group(0))
     return normalise(parsed) if parsed else None
 
@@ -128,4 +129,6 @@ def _relative_date(match: re.Match, reference: datetime) -> datetime:
         return (reference - timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     count = match.group("n").lower()
     amount = 1 if count in ("a", "an", "one") else int(count)
-    return reference - timedelta(seconds=amount * _UNIT_SECONDS[match.group("unit").lower()])
+    # To the minute: the seconds are the file's, not the article's.
+    moment = reference - timedelta(seconds=amount * _UNIT_SECONDS[match.group("unit").lower()])
+    return moment.replace(second=0, microsecond=0)

@@ -19,6 +19,11 @@ _MIN_WRAPPED_LINES = 8
 _WRAP_WIDTHS = (40, 100)  # the widths text is typically wrapped at
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 _RUN_IN_HEADLINE_WORDS = 10
+_MIN_HEADLINE_WORDS = 4
+_HEADER_SEARCH_LINES = 15  # lines above the article its share lines, date and byline take at most
+_MAX_HEADING_LINES = 2  # a headline and its standfirst; a longer run of lines is something else
+_SKIP_LINK = re.compile(r"^(?:skip to|jump to|go to) (?:the )?(?:main )?(?:content|navigation|article|menu)\b",
+                        re.IGNORECASE)
 _BY = re.compile(r"^(?:by|written by|words by)\s+", re.IGNORECASE)
 _JOB = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|staff|producer"
                   r"|photographer|critic)s?\s*$", re.IGNORECASE)
@@ -83,6 +88,13 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
     start, end = main_region(body)
     if start == end:
         start, end = 0, len(body)  # no line reads as prose: a short note, keep it all
+    elif anchor is None and _not_a_headline(layout.headline):
+        # A page copied whole opens with its skip links and menus; the headline is printed
+        # above the article, over its standfirst, byline and date.
+        heading = _heading_above(body, start)
+        if heading:
+            layout.headline = _tidy(heading[0])
+            layout.summary = layout.summary or (_tidy(heading[1]) if len(heading) > 1 else None)
     if layout.date is None:
         layout.date = _date_near(body, start, reference)
     paragraphs, captions = clean.strip_boilerplate(body[start:end])
@@ -142,6 +154,35 @@ def _headline_again(lines: list[str], title: str) -> int | None:
         if _tidy(line).lower() == core:
             return index
     return None
+
+
+def _not_a_headline(line: str) -> bool:
+    """A first line that cannot be a headline: a skip link, a menu item, a site's name."""
+    return len(line.split()) < _MIN_HEADLINE_WORDS or _is_menu(line) or clean.is_boilerplate_line(line)
+
+
+def _is_menu(line: str) -> bool:
+    return bool(_SKIP_LINK.match(line)) or line.count(" | ") >= 2
+
+
+def _heading_above(lines: list[str], start: int) -> list[str] | None:
+    """The lines of a headline (and standfirst) above the article that starts at ``start``: up
+    past its share lines, date and byline (short lines), then the run of longer lines there (not
+    a line of lower-case topic tags)."""
+    index = start - 1
+    while index >= max(0, start - _HEADER_SEARCH_LINES) and (
+            not lines[index].strip() or len(lines[index].split()) < _MIN_HEADLINE_WORDS
+            or dates.date_line(lines[index]) or clean.is_boilerplate_line(lines[index])):
+        index -= 1
+    heading: list[str] = []
+    while index >= 0 and (not lines[index].strip() or (
+            len(lines[index].split()) >= _MIN_HEADLINE_WORDS and not lines[index].lstrip()[:1].islower()
+            and not _is_menu(lines[index])
+            and not clean.is_boilerplate_line(lines[index]) and not dates.date_line(lines[index]))):
+        if lines[index].strip():
+            heading.insert(0, lines[index])
+        index -= 1
+    return heading if 1 <= len(heading) <= _MAX_HEADING_LINES else None
 
 
 def _date_near(lines: list[str], start: int, reference: datetime | None) -> datetime | None:

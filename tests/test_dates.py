@@ -21,9 +21,16 @@ REFERENCE = datetime(2020, 5, 10, 12, 0)
     ("2016-02-29", datetime(2016, 2, 29)),
     ("3 hours ago", datetime(2020, 5, 10, 9, 0)),
     ("yesterday", datetime(2020, 5, 9)),
+    # Times written with a dot, as British sites print them.
+    ("Tue 12 Nov 2024 05.02 GMT", datetime(2024, 11, 12, 5, 2)), ("06.02.2017 10.15", datetime(2017, 2, 6, 10, 15)),
+    ("12 Nov 2024 5.5 million", datetime(2024, 11, 12)),
 ])
 def test_news_date_formats(text, expected):
     assert parse_date(text, reference=REFERENCE) == expected
+
+
+def test_a_relative_date_counts_back_to_the_minute():
+    assert parse_date("3 hours ago", reference=datetime(2020, 5, 10, 12, 0, 41, 5123)) == datetime(2020, 5, 10, 9, 0)
 
 
 @pytest.mark.parametrize("text", ["February 6, 2017 21:02", "february 6, 2017", "Feb 6, 2017", "6 February 2017",

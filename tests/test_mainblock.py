@@ -85,3 +85,14 @@ def test_full_page_scrape_layout():
     assert layout.paragraphs[0] == STORY[0]
     assert layout.paragraphs[-1].startswith("The council will vote")
     assert "Ferry fares rise" not in layout.paragraphs and "Most read" not in layout.paragraphs
+
+
+def test_a_page_copied_whole_takes_its_headline_from_above_the_article():
+    page = "\n".join(["Skip to main content", "Menu", "The Alder Times", "Local | Business | Sport | Weather", "",
+                      "WEATHER", "Levees to rise by a metre before winter",
+                      "Engineers say the work cannot wait for another flood", "Nadia Farouk", "Environment reporter",
+                      "Tue 4 Jun 2024 05.02 BST", "Share on Facebook", ""] + STORY + FOOTER)
+    layout = parse_layout(page)
+    assert layout.headline == "Levees to rise by a metre before winter"
+    assert layout.summary == "Engineers say the work cannot wait for another flood"
+    assert layout.date.hour == 4 and layout.paragraphs[0] == STORY[0]
