@@ -535,12 +535,17 @@ def _split_at_places(words: list[str]) -> list[list[str]]:
     return [run for run in runs if 1 <= len(run) <= 5]
 
 
+_TOWN_PREFIXES = frozenset({"port", "fort", "cape"})
+
+
 def _plausible(mention: _Mention, vocabulary: _LowerCaseWords) -> bool:
     words = [w for w in mention.words if not _PARTICLE_WORD.fullmatch(w)]
     if not words or all(_INITIAL.fullmatch(w) for w in words):
         return False
     if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
         return False
+    if len(words) > 1 and words[0].lower() in _TOWN_PREFIXES:
+        return False  # Port Alder, Fort Worth, Cape Town
     # A capitalised word that the article also writes in lower case is a common word ("Security").
     common = sum(1 for w in words if w.lower() in vocabulary or w.lower() in COMMON_WORDS)
     return common == 0 or (mention.cue and common < len(words))

@@ -236,6 +236,9 @@ def test_industries_countries_and_cities_are_not_people():
             "Loan Association converted; Carolina said shares sold well, Harris Associates L.P. said, and Anne "
             "Mills of Boston said so too.")
     assert extract_people(text) == ["Anne Mills"]
+    # Towns named after a port, a fort or a cape.
+    text = "Ferries between Port Alder and Kestrel Bay stop at Fort Dunmore; ships left Cape Town."
+    assert extract_people(text) == []
 
 
 def test_capitalised_business_terms_are_not_people():
