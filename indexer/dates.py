@@ -34,6 +34,8 @@ _LABEL = re.compile(
     r"^\s*(?:published|posted|updated|last updated|first published|date|dated)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
+_TIME_BEFORE = re.compile(r"(?P<time>\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)\s*,?\s*(?:on\s+)?$",
+                          re.IGNORECASE)
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d\d)\b(?![.:]\d)")
 _MAX_DATE_LINE = 80
 # The commonest datelines, read with the standard library's strptime before dateutil is asked:
@@ -70,6 +72,9 @@ def parse_date(text: str, *, reference: datetime | None = None) -> datetime | No
         return normalise(parsed) if parsed else None
     # Parse from the date's start so that a trailing time ("21:02", "9:30 a.m. ET", "05.02 GMT") is kept.
     candidate = match.group(0) + _DOTTED_TIME.sub(r"\1:\2", text[match.end():match.start() + 40])
+    time_first = _TIME_BEFORE.search(text, 0, match.start())
+    if time_first:  # "11:11 PM EST Nov 19, 2019"
+        candidate = time_first.group("time") + " " + candidate
     parsed = _common_format(candidate.strip()) or _dateutil(candidate) or _dateutil(match.group(0))
     return normalise(parsed) if parsed else None
 

@@ -23,6 +23,7 @@ from trafilatura.settings import Extractor
 
 from . import dates
 from .mainblock import main_region
+from .plaintext import split_names
 
 # Elements that hold no article text, and the elements that end a line of text.
 _NOT_TEXT = ("//script|//style|//noscript|//template|//iframe|//svg|//canvas|//form|//button|//select"
@@ -39,7 +40,12 @@ _DATE_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate
               "dc.date.issued", "sailthru.date", "parsely-pub-date")
 _META_KEYS = {"og:title", "twitter:title", "og:description", "description", "author", "article:author", *_DATE_KEYS}
 _STORY_SHARE = 0.85  # of the page's paragraph text, for an element to be taken as the story's container
-_MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it missed the article
+_MIN_MAIN_TEXT = 200
+_BYLINE_HOLDER = re.compile(r"date|time|byline|meta|posted|published|author", re.IGNORECASE)
+_BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,3})")
+_MAX_BYLINE = 200  # characters: a longer element holds more than a byline
+_SITE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
+_MAX_SITE_WORDS = 4  # characters; less than this from trafilatura means it missed the article
 # Built once: trafilatura otherwise builds its options for every page, reading them from its
 # configuration (a tenth of its time on a short page). fast=True skips its own fallback
 # extractors: half the time for 0.3 points of F1, and pages it cannot read still get ours.
@@ -85,13 +91,28 @@ def parse_html(markup: str) -> HtmlPage:
     tree = _lxml_tree(body_markup)
     if tree is not None:
         _read_body_metadata(tree, page)
-    page.headline = page.headline or _clean(head.title.get_text() if head.title else None)
     main = _trafilatura_text(_story_container(tree)) if tree is not None else ""
     if len(main) >= _MIN_MAIN_TEXT:
         page.paragraphs = [" ".join(line.split()) for line in main.splitlines() if line.strip()]
     else:
         page.paragraphs = _fallback_paragraphs(_lxml_tree(body_markup)) or _text_without_tags(markup)
+    if not page.headline and head.title:
+        page.headline = _title_headline(_clean(head.title.get_text()), page.paragraphs)
     return page
+
+
+def _title_headline(title: str, paragraphs: list[str]) -> str:
+    """The headline in a page's <title>, without the site's name it carries ("Levees rise | The
+    Alder Times"): the text's heading when the title holds it, else the title without its last
+    parts of a few capitalised words after a separator."""
+    if paragraphs and len(paragraphs[0].split()) >= 3 and title.startswith(paragraphs[0]):
+        return paragraphs[0]
+    for separator in reversed(list(_SITE_SEPARATOR.finditer(title))):
+        site, headline = title[separator.end():].split(), title[:separator.start()]
+        if len(site) > _MAX_SITE_WORDS or any(word[:1].islower() for word in site) or len(headline.split()) < 3:
+            break
+        title = headline  # "Headline - Section - Site": each part after it, in turn
+    return title
 
 
 def _metadata_markup(head: str) -> str:
@@ -133,6 +154,29 @@ def _read_body_metadata(tree: lxml.html.HtmlElement, page: HtmlPage) -> None:
             if page.date:
                 break
     page.captions = [text for text in map(_tidy_text, tree.iter("figcaption")) if text]
+    if page.date is None or not page.authors:
+        _read_byline_elements(tree, page)
+
+
+def _read_byline_elements(tree: lxml.html.HtmlElement, page: HtmlPage) -> None:
+    """The date and authors a page prints in its byline ("Posted by Tomas Lind on 3rd June 2024"):
+    the first short elements whose class or id names a date, a byline or the post's details."""
+    for element in tree.iter():
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _BYLINE_HOLDER.search(names):
+            continue
+        # A line per piece of text: a name ends where its element does ("By Carrie Arnold" and
+        # "November 15, 2019" are two).
+        lines = "\n".join(" ".join(piece.split()) for piece in element.itertext())
+        if not lines.strip() or len(lines) > _MAX_BYLINE:
+            continue
+        if page.date is None:
+            page.date = _date(element.get("datetime")) or dates.parse_date(" ".join(lines.split()))
+        if not page.authors and (byline := _BYLINE.search(lines)):
+            name = byline.group("name")
+            page.authors = split_names(name.title() if name.isupper() else name)
+        if page.date is not None and page.authors:
+            return
 
 
 def _story_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

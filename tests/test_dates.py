@@ -24,6 +24,9 @@ REFERENCE = datetime(2020, 5, 10, 12, 0)
     # Times written with a dot, as British sites print them.
     ("Tue 12 Nov 2024 05.02 GMT", datetime(2024, 11, 12, 5, 2)), ("06.02.2017 10.15", datetime(2017, 2, 6, 10, 15)),
     ("12 Nov 2024 5.5 million", datetime(2024, 11, 12)),
+    # The time before the date.
+    ("Published 11:11 PM EST Nov 19, 2019", datetime(2019, 11, 20, 4, 11)),
+    ("Updated 14:05 on 3 March 2024", datetime(2024, 3, 3, 14, 5)),
 ])
 def test_news_date_formats(text, expected):
     assert parse_date(text, reference=REFERENCE) == expected

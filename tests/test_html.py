@@ -50,6 +50,30 @@ def test_the_title_is_the_last_headline_fallback():
     assert parse_html(page("<title>Harbour dredging starts</title>", f"<h1>From H1</h1>{BODY}")).headline == "From H1"
 
 
+def test_the_title_loses_the_site_name_it_carries():
+    def headline(title: str, body: str = BODY) -> str:
+        return parse_html(page(f"<title>{title}</title>", body)).headline
+
+    assert headline("Harbour dredging starts | The Alder Times") == "Harbour dredging starts"
+    assert headline("Harbour dredging starts - Harbour Herald") == "Harbour dredging starts"
+    # Not a site's name: lower-case words, or too little left before it.
+    assert headline("Dredging starts - 5 things to know") == "Dredging starts - 5 things to know"
+    assert headline("Election - Live Updates") == "Election - Live Updates"
+    # The page's own heading when the title holds it.
+    assert headline("Rates rise defended - Harbour Herald - News", f"<h2>Rates rise defended</h2>{BODY}") \
+        == "Rates rise defended"
+
+
+def test_byline_and_date_printed_in_the_page():
+    body = ('<div class="post"><p class="post-meta">Posted by <a>TOMAS LIND</a>\n on 3rd June 2024 at 4:12 pm'
+            f' | <a>Leave a comment</a></p>{BODY}</div>')
+    result = parse_html(page("", body))
+    assert result.authors == ["Tomas Lind"] and result.date == datetime(2024, 6, 3, 16, 12)
+    body = f'<p class="byline">By <a>Carrie Arnold</a><span>November 15, 2019</span></p>{BODY}'
+    result = parse_html(page("", body))
+    assert result.authors == ["Carrie Arnold"] and result.date == datetime(2019, 11, 15)
+
+
 def test_main_text_skips_navigation_related_and_footer():
     body = ('<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
             '<div class="cookie-banner">We use cookies to personalise content.</div>'
