@@ -534,6 +534,8 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
         # count them twice over.
         document["headline"] = ""
         document["_stored_headline"] = article.headline
+    if "/" in rel:
+        document["folder"] = rel.partition("/")[0]
     if article.summary:
         document["summary"] = article.summary
     if article.caption:

@@ -24,7 +24,7 @@ WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields, how people's names are keyed or found); a build then starts afresh instead of
 # updating it.
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 
 
 class NameVariantFilter(Filter):
@@ -145,6 +145,8 @@ def make_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(unique=True, stored=True),
         path=fields.ID(stored=True),
+        # The corpus's top folder the file is in (one per site, as scrapes are kept): the sources facet.
+        folder=fields.ID(),
         source=fields.TEXT(analyzer=path_analyzer()),
         headline=ArticleText(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["headline"]),
         summary=ArticleText(analyzer=text, stored=True, field_boost=FIELD_WEIGHTS["summary"]),

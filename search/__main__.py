@@ -17,7 +17,7 @@ from indexer.progress import progress_printer
 from .commands import Quit, ShellState, run_command
 from .environment import Environment
 from .query import QueryError
-from .render import render_json, render_people, render_results, render_timeline, safe
+from .render import render_json, render_people, render_results, render_sources, render_timeline, safe
 from .searcher import SORTS, Searcher, SearchError
 
 EXIT_OK, EXIT_INDEX, EXIT_USAGE = 0, 1, 2
@@ -156,6 +156,8 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
     env.stdout.write(render_results(results, colour=env.colour, width=env.width))
     if results.facets is not None:
         env.stdout.write("\n" + render_people(results.facets, colour=env.colour))
+        if results.facets.sources:
+            env.stdout.write("\n" + render_sources(results.facets, colour=env.colour))
         env.stdout.write("\n" + render_timeline(results.facets, colour=env.colour, width=min(env.width, 80)))
     return EXIT_OK
 

@@ -13,7 +13,7 @@ from indexer import BuildError, build_index
 from indexer.progress import progress_printer
 
 from .environment import Environment
-from .render import render_article, render_people, render_results, render_timeline
+from .render import render_article, render_people, render_results, render_sources, render_timeline
 from .results import SearchResults
 from .searcher import SORTS, Searcher
 
@@ -169,6 +169,13 @@ def _people(state: ShellState, argument: str) -> str:
     if not state.query:
         return "No search yet.\n"
     return render_people(state.searcher.facets(state.query), colour=state.env.colour)
+
+
+@command("sources", ":sources", "the sources (the corpus's folders) with most of the current results")
+def _sources(state: ShellState, argument: str) -> str:
+    if not state.query:
+        return "No search yet.\n"
+    return render_sources(state.searcher.facets(state.query), colour=state.env.colour)
 
 
 @command("timeline", ":timeline", "results per month as a bar chart (per year over three years)")

@@ -66,7 +66,7 @@ class ArrayEvaluator:
         self.size = searcher.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
-        self._people: tuple[list[str], np.ndarray, np.ndarray] | None = None
+        self._labels: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._coordinated: wq.Or | None = None
         self.live = np.ones(self.size, dtype=bool)
         for leaf, offset in self._leaves:
@@ -153,14 +153,24 @@ class ArrayEvaluator:
 
     def people_counts(self, docnums: np.ndarray, top: int) -> list[tuple[str, int]]:
         """The ``top`` people named most often among ``docnums``, with their counts."""
-        if self._people is None:
-            self._people = self._person_postings()
-        names, name_numbers, person_docnums = self._people
+        return self._label_counts("person", docnums, top)
+
+    def source_counts(self, docnums: np.ndarray, top: int) -> list[tuple[str, int]]:
+        """The ``top`` sources (the corpus's top folders: one per site, as scrapes are kept) with
+        most articles among ``docnums``, with their counts."""
+        return self._label_counts("folder", docnums, top)
+
+    def _label_counts(self, fieldname: str, docnums: np.ndarray, top: int) -> list[tuple[str, int]]:
+        if fieldname not in self._schema:
+            return []  # an index built before the field was
+        if fieldname not in self._labels:
+            self._labels[fieldname] = self._labelled(fieldname)
+        labels, label_numbers, labelled_docnums = self._labels[fieldname]
         wanted = np.zeros(self.size, dtype=bool)
         wanted[docnums] = True
-        counts = np.bincount(name_numbers[wanted[person_docnums]], minlength=len(names))
-        best = sorted(np.flatnonzero(counts), key=lambda n: (-counts[n], names[n]))[:top]
-        return [(names[n], int(counts[n])) for n in best]
+        counts = np.bincount(label_numbers[wanted[labelled_docnums]], minlength=len(labels))
+        best = sorted(np.flatnonzero(counts), key=lambda n: (-counts[n], labels[n]))[:top]
+        return [(labels[n], int(counts[n])) for n in best]
 
     def spans(self, docnums: list[int], fieldname: str, terms: set[str], phrases: list[Phrase] | None = None,
               loose: set[str] | None = None) -> dict[int, list[tuple[int, int, str]]] | None:
@@ -334,18 +344,19 @@ class ArrayEvaluator:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         return np.concatenate(docnums), np.concatenate(weights)
 
-    def _person_postings(self) -> tuple[list[str], np.ndarray, np.ndarray]:
-        """Every (person, article) pair of the index as two parallel arrays, read once, each
-        segment's names in the order its dictionary holds them."""
+    def _labelled(self, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The words of ``fieldname``, and every (word, article) pair of the index as two parallel
+        arrays, read once, each segment's words in the order its dictionary holds them."""
         number_of: dict[str, int] = {}
-        numbers: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
-        docnums: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        # Python lists: most words have a posting or two, and a small array per word costs more.
+        numbers: list[int] = []
+        docnums: list[int] = []
         for leaf, offset in self._leaves:
-            for word, matcher in _field_postings(leaf.reader(), "person"):
+            for word, matcher in _field_postings(leaf.reader(), fieldname):
                 found, _ = _arrays(matcher)
-                numbers.append(np.full(len(found), number_of.setdefault(word.decode("utf-8"), len(number_of))))
-                docnums.append(found + offset)
-        return list(number_of), np.concatenate(numbers), np.concatenate(docnums)
+                numbers += [number_of.setdefault(word.decode("utf-8"), len(number_of))] * len(found)
+                docnums += (found + offset).tolist()
+        return list(number_of), np.array(numbers, dtype=np.int64), np.array(docnums, dtype=np.int64)
 
     def _field_lengths(self, fieldname: str) -> np.ndarray:
         if fieldname not in self._lengths:
@@ -444,3 +455,4 @@ def _arrays(matcher, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.n
         pairs.append((matcher.id(), matcher.weight()))
         matcher.next()
     return np.array([d for d, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64)
+

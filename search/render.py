@@ -142,6 +142,14 @@ def render_people(facets: Facets, *, colour: bool) -> str:
                                                       for name, count in facets.people)
 
 
+def render_sources(facets: Facets, *, colour: bool) -> str:
+    """The sources (the corpus's top folders) with most articles in a result set."""
+    if not facets.sources:
+        return "No sources in these results (the corpus has no folders).\n"
+    return "Sources (articles):\n" + "".join(f"{paint(f'{count:>5}', DIM, colour)}  {safe(source)}\n"
+                                              for source, count in facets.sources)
+
+
 def render_timeline(facets: Facets, *, colour: bool, width: int = 60) -> str:
     """Hits per month as a bar chart, months without hits included so that gaps show; per year
     when the results span more than ``TIMELINE_MONTHS`` months."""

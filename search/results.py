@@ -57,6 +57,7 @@ class Facets:
     people: list[tuple[str, int]] = field(default_factory=list)
     years: list[tuple[int, int]] = field(default_factory=list)
     months: list[tuple[str, int]] = field(default_factory=list)
+    sources: list[tuple[str, int]] = field(default_factory=list)  # the corpus's top folders, one per site
 
 
 @dataclass
@@ -100,5 +101,6 @@ class SearchResults:
                 "people": [[name, count] for name, count in self.facets.people],
                 "years": [[year, count] for year, count in self.facets.years],
                 "months": [[month, count] for month, count in self.facets.months],
+                "sources": [[source, count] for source, count in self.facets.sources],
             }
         return data

@@ -371,7 +371,8 @@ class Searcher:
         year_counts = Counter(years.tolist())
         month_counts = Counter(f"{y:04d}-{m:02d}" for y, m in zip(years.tolist(), months.tolist(), strict=True))
         return Facets(people=self._evaluator.people_counts(docnums, top_people),
-                      years=sorted(year_counts.items()), months=sorted(month_counts.items()))
+                      years=sorted(year_counts.items()), months=sorted(month_counts.items()),
+                      sources=self._evaluator.source_counts(docnums, top_people))
 
     def _docnum(self, ident: str) -> int | None:
         # An id ("wire/feed.jsonl#3"), or a file's path as stored (absolute) or as typed (relative

@@ -124,6 +124,8 @@ def test_facets_on_the_command_line(built):
     streams = Streams()
     assert search_main(["strike", "--index", str(built / "index"), "--facets"], streams.env) == 0
     assert "1  Siobhan O'Connell" in streams.out and "2022-03" in streams.out
+    # Files at the corpus's top: no folder, no source to count.
+    assert facets["sources"] == [] and "Sources" not in streams.out
 
 
 def test_shell_commands_from_a_pipe_act_on_the_last_query(built):

@@ -134,6 +134,11 @@ def test_facets_cover_the_whole_result_set(corpus_index):
     assert sum(count for _, count in facets.years) == results.total
     assert sum(count for _, count in facets.months) == results.total
     assert {year for year, _ in facets.years} >= {2022, 2023, 2024}
+    # Per site: the corpus's top folders, each article counted once.
+    assert sum(count for _, count in facets.sources) == results.total
+    hits = search.search("Okafor", corpus_index, limit=results.total).hits
+    sites = [hit.id.split("/")[0] for hit in hits]
+    assert facets.sources == sorted(((site, sites.count(site)) for site in set(sites)), key=lambda s: (-s[1], s[0]))
 
 
 def test_facets_of_a_relaxed_query_count_what_the_search_shows(corpus_index):

@@ -51,6 +51,8 @@ def test_open_sort_limit_people_timeline_similar_stats(state):
     assert len(state.results.hits) == 5
     assert "Priya Raman" in handle_line(state, ":people")
     assert "█" in handle_line(state, ":timeline")
+    sources = handle_line(state, ":sources")
+    assert sources.startswith("Sources (articles):") and "harbour-herald" in sources
     assert "Articles like:" in handle_line(state, ":similar 1")
     assert "42 articles, dated 2022-03-14 to 2025-04-08, " in handle_line(state, ":stats")
 
