@@ -261,10 +261,11 @@ def extract_names(*texts: str) -> Names:
     people: dict[tuple[str, ...], str] = {}
     by_part: dict[str, tuple[str, ...]] = {}
     for mention in full:
-        key = name_key(" ".join(mention.words))
+        written = " ".join(mention.words)
+        key = name_key(written)
         if not key:
             continue
-        merged = next((k for k in people if _same_person(k, key)), None)
+        merged = next((k for k in people if _same_person(k, key) or _ends_alike(people[k], written)), None)
         if merged is None:
             people[key] = " ".join(mention.words)
             merged = key
@@ -273,7 +274,8 @@ def extract_names(*texts: str) -> Names:
             people[key] = people.pop(merged) if len(mention.words) <= len(people[merged].split()) \
                 else " ".join(mention.words)
             merged = key
-        for part in (merged[-1], merged[0]):
+        # The parts of the form met too: "Ortiz" is "Ortiz Mena", merged into "Antonio Ortiz Mena".
+        for part in (merged[-1], merged[0], key[0]):
             by_part.setdefault(part, merged)
     for mention in mentions:
         if _length(mention) != 1:
@@ -345,6 +347,14 @@ def _fold_spelling(word: str) -> str:
         if word.endswith(ending) and len(word) > 4:
             return word[: -len(ending)] + replacement
     return word
+
+
+def _ends_alike(a: str, b: str) -> bool:
+    """A surname with its particle is the end of a full name: "Von der Leyen" (at a sentence's
+    start) and "van Boxmeer" are "Ursula von der Leyen" and "Jean van Boxmeer". Their keys
+    ("leyen") would not do: "Al Gore" is not "Tipper Gore"."""
+    shorter, longer = sorted((a, b), key=len)
+    return bool(_PARTICLE_WORD.fullmatch(shorter.split()[0])) and longer.lower().endswith(" " + shorter.lower())
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -594,10 +604,12 @@ def _title_cased(text: str) -> bool:
 def _capitalises_nouns(text: str) -> bool:
     """German (and Luxembourgish) text, where every noun is capitalised: its capitals say nothing
     about names. Told by its commonest words, which English never uses."""
-    if text.count(" und ") + text.count(" der ") < 2:
+    # "der" of a name ("Ursula von der Leyen", "Pieter van der Berg") is no German article.
+    in_names = text.count("on der ") + text.count("van der ") + text.count("Van der ")
+    if text.count(" und ") + text.count(" der ") - in_names < 2:
         return False  # English, nearly always: the other words need not be counted
     spaces = text.count(" ") + 1
-    return spaces >= 20 and sum(text.count(word) for word in _GERMAN_WORDS) >= 0.04 * spaces
+    return spaces >= 20 and sum(text.count(word) for word in _GERMAN_WORDS) - in_names >= 0.04 * spaces
 
 
 _GERMAN_WORDS = (" der ", " die ", " das ", " und ", " nicht ", " mit ", " für ", " ist ", " auf ", " sich ")

@@ -45,6 +45,12 @@ def test_particles_stay_inside_names():
     assert extract_people("Coach Pieter van der Berg said his side switched off.") == ["Pieter van der Berg"]
 
 
+def test_a_surname_with_its_particle_is_the_full_name_met():
+    body = ("Commission President Ursula von der Leyen spoke first. Von der Leyen said Europe would help, "
+            "and the former vice president, Al Gore, agreed with her. His wife, Tipper Gore, did not.")
+    assert extract_people("Leaders meet", body) == ["Ursula von der Leyen", "Al Gore", "Tipper Gore"]
+
+
 def test_saint_is_part_of_the_surname_it_precedes():
     body = ("House Banking Committee chairman Fernand St. Germain said he would act. Later St. Germain "
             "told reporters he flew to St. Louis on Monday.")
