@@ -545,7 +545,9 @@ def _split_at_places(words: list[str]) -> list[list[str]]:
     return [run for run in runs if 1 <= len(run) <= 5]
 
 
-_TOWN_PREFIXES = frozenset({"port", "fort", "cape"})
+# Words that lead the names of places and storms, not of people.
+_PLACE_AND_STORM_WORDS = frozenset({"port", "fort", "cape", "mount", "camp", "hurricane", "typhoon", "cyclone",
+                                    "storm"})
 
 
 def _plausible(mention: _Mention, vocabulary: _LowerCaseWords) -> bool:
@@ -554,8 +556,8 @@ def _plausible(mention: _Mention, vocabulary: _LowerCaseWords) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
         return False
-    if len(words) > 1 and words[0].lower() in _TOWN_PREFIXES:
-        return False  # Port Alder, Fort Worth, Cape Town
+    if len(words) > 1 and words[0].lower() in _PLACE_AND_STORM_WORDS:
+        return False  # Port Alder, Fort Worth, Cape Town, Camp David, Hurricane Harvey
     # A capitalised word that the article also writes in lower case is a common word ("Security").
     common = sum(1 for w in words if w.lower() in vocabulary or w.lower() in COMMON_WORDS)
     return common == 0 or (mention.cue and common < len(words))

@@ -242,8 +242,9 @@ def test_industries_countries_and_cities_are_not_people():
             "Loan Association converted; Carolina said shares sold well, Harris Associates L.P. said, and Anne "
             "Mills of Boston said so too.")
     assert extract_people(text) == ["Anne Mills"]
-    # Towns named after a port, a fort or a cape.
-    text = "Ferries between Port Alder and Kestrel Bay stop at Fort Dunmore; ships left Cape Town."
+    # Towns named after a port, a fort or a cape, and storms.
+    text = ("Ferries between Port Alder and Kestrel Bay stop at Fort Dunmore; ships left Cape Town before "
+            "Hurricane Harvey reached Mount Sinai.")
     assert extract_people(text) == []
 
 
