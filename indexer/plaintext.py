@@ -22,6 +22,7 @@ _RUN_IN_HEADLINE_WORDS = 10
 _MIN_HEADLINE_WORDS = 4
 _HEADER_SEARCH_LINES = 15  # lines above the article its share lines, date and byline take at most
 _MAX_HEADING_LINES = 2  # a headline and its standfirst; a longer run of lines is something else
+_REVISED = re.compile(r"(?:last )?(?:updated|modified|edited|revised)\b", re.IGNORECASE)
 _SKIP_LINK = re.compile(r"^(?:skip to|jump to|go to) (?:the )?(?:main )?(?:content|navigation|article|menu)\b",
                         re.IGNORECASE)
 _BY = re.compile(r"^(?:by|written by|words by)\s+", re.IGNORECASE)
@@ -186,12 +187,15 @@ def _heading_above(lines: list[str], start: int) -> list[str] | None:
 
 
 def _date_near(lines: list[str], start: int, reference: datetime | None) -> datetime | None:
-    """A full-page scrape prints the date just above the article: look there."""
+    """A full-page scrape prints the date just above the article: look there, for the date it was
+    published rather than the one it was last changed."""
+    found = None
     for line in reversed(lines[max(0, start - 12):start]):
-        found = dates.date_line(line, reference=reference)
-        if found:
-            return found
-    return None
+        when = dates.date_line(line, reference=reference)
+        if when and not _REVISED.match(line.strip()):
+            return when
+        found = found or when
+    return found
 
 
 def split_names(names: str) -> list[str]:

@@ -1,6 +1,7 @@
 """The shipped sample corpus: enough articles, every input format, clean output."""
 
 from collections import Counter
+from datetime import datetime
 
 from indexer.extract import parse_articles
 from tests.conftest import CORPUS
@@ -8,7 +9,8 @@ from tests.conftest import CORPUS
 BOILERPLATE = ("Dear Reader", "Click here", "Advertisement", "We use cookies", "Share on Facebook", "Follow us",
                "All rights reserved", "Related Content", "Read more:", "Sign up for our", "Comments (",
                "You might also like", "Image copyright", "minute read", "Philippa Grange", "More from The",
-               "SHARES", "Featured image", "Share your thoughts")
+               "SHARES", "Featured image", "Share your thoughts", "Skip to main content", "Story continues below",
+               "Enter your email", "By signing up", "originally appeared", "story tip", "<p>", "Related:")
 
 
 def all_articles():
@@ -34,3 +36,16 @@ def test_boilerplate_is_gone_and_people_recur():
         assert "Philippa Grange" not in article.people
     people = Counter(name for a in articles for name in a.people)
     assert people["Adaeze Okafor"] >= 10 and people["Elena Vasquez-Hart"] >= 10
+
+
+def test_a_page_copied_whole_and_an_export_with_markup_read_as_articles():
+    storm = parse_articles(CORPUS / "coastline-daily" / "2024-11-12-storm-warning.txt")[0]
+    assert storm.headline == "Storm to bring 100km/h winds to the coast tonight"
+    assert storm.summary.startswith("Emergency services urge residents")
+    assert storm.date == datetime(2024, 11, 12, 5, 2)  # published, not last modified
+    paragraphs = storm.body.split("\n\n")
+    assert paragraphs[0].startswith("A severe weather warning")  # the lede above the advertisement
+    assert paragraphs[-1].startswith("The storm is expected to ease")  # below the sign-up box
+    rates = parse_articles(CORPUS / "wire" / "2024-06-03-rates-rise-defended.json")[0]
+    assert rates.authors == ["Tomas Lind"] and rates.date == datetime(2024, 6, 3, 16, 12)
+    assert rates.people == ["Elena Vasquez-Hart", "Marcus Feld", "Walter Pryce"]

@@ -54,7 +54,7 @@ def test_open_sort_limit_people_timeline_similar_stats(state):
     sources = handle_line(state, ":sources")
     assert sources.startswith("Sources (articles):") and "harbour-herald" in sources
     assert "Articles like:" in handle_line(state, ":similar 1")
-    assert "42 articles, dated 2022-03-14 to 2025-04-08, " in handle_line(state, ":stats")
+    assert "44 articles, dated 2022-03-14 to 2025-04-08, " in handle_line(state, ":stats")
 
 
 def test_errors_become_messages(state):
