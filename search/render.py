@@ -22,7 +22,8 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"              # 8-bit CSI
 )
 # C0 and C1 controls, DEL, bidi overrides and isolates, zero-width and line/paragraph separators.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+# Control and direction characters, and lone surrogates (no terminal can be sent half a character).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 _COLOUR_CODE = re.compile(r"\x1b\[[0-9;]*m")  # the styles below, and only they, reach _wrap

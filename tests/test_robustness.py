@@ -143,6 +143,19 @@ def test_hostile_text_never_reaches_the_terminal(tmp_path):
     assert_terminal_safe(err.getvalue())
 
 
+def test_half_characters_in_json_are_replaced_not_printed_or_lost(tmp_path):
+    # JSON can escape a lone surrogate; printing one raised UnicodeEncodeError, and lxml dropped
+    # the text after it.
+    write(tmp_path / "c", "x.jsonl", '{"title": "Harbour \\ud800 title", "body": "<p>The harbour \\udc80 story '
+                                     'goes on after it.</p>"}\n')
+    assert index_main([str(tmp_path / "c"), str(tmp_path / "i")], io.StringIO(), io.StringIO()) == 0
+    for flags in ([], ["--json"]):
+        env = Environment(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), width=80, height=24)
+        assert search_main(["harbour", "--index", str(tmp_path / "i"), *flags], env) == 0
+        env.stdout.getvalue().encode("utf-8")
+        assert "story goes on after it" in env.stdout.getvalue()
+
+
 def test_truncated_segment_is_detected_with_advice(tmp_path):
     write(tmp_path / "c", "a.txt", GOOD)
     build_index(tmp_path / "c", tmp_path / "i")
