@@ -323,7 +323,9 @@ def name_key(name: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", name)
     if not folded.isascii():
         folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = _SAINT.sub("st", _APOSTROPHES.sub("", folded.lower()))
+    folded = _APOSTROPHES.sub("", folded.lower())
+    if "st." in folded:
+        folded = _SAINT.sub("st", folded)
     words = []
     for word in folded.split():
         word = _NON_LETTERS.sub("", _ARTICLE_PREFIX.sub("", word))
@@ -353,8 +355,8 @@ def _ends_alike(a: str, b: str) -> bool:
     """A surname with its particle is the end of a full name: "Von der Leyen" (at a sentence's
     start) and "van Boxmeer" are "Ursula von der Leyen" and "Jean van Boxmeer". Their keys
     ("leyen") would not do: "Al Gore" is not "Tipper Gore"."""
-    shorter, longer = sorted((a, b), key=len)
-    return bool(_PARTICLE_WORD.fullmatch(shorter.split()[0])) and longer.lower().endswith(" " + shorter.lower())
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return longer.lower().endswith(" " + shorter.lower()) and bool(_PARTICLE_WORD.fullmatch(shorter.split()[0]))
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
