@@ -260,12 +260,15 @@ def extract_names(*texts: str) -> Names:
                             and name_key(" ".join(m.words)) not in places]
     people: dict[tuple[str, ...], str] = {}
     by_part: dict[str, tuple[str, ...]] = {}
+    # Most articles name no one by a particle and surname ("von der Leyen"): no need to look.
+    particle_led = any(_PARTICLE_WORD.fullmatch(mention.words[0]) for mention in full)
     for mention in full:
         written = " ".join(mention.words)
         key = name_key(written)
         if not key:
             continue
-        merged = next((k for k in people if _same_person(k, key) or _ends_alike(people[k], written)), None)
+        merged = next((k for k in people if _same_person(k, key)
+                       or (particle_led and _ends_alike(people[k], written))), None)
         if merged is None:
             people[key] = " ".join(mention.words)
             merged = key
