@@ -41,6 +41,7 @@ _DATE_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate
 _META_KEYS = {"og:title", "twitter:title", "og:description", "description", "author", "article:author", *_DATE_KEYS}
 _STORY_SHARE = 0.85  # of the page's paragraph text, for an element to be taken as the story's container
 _MIN_MAIN_TEXT = 200
+_LAYOUT_CELL = 250  # characters in one table row of trafilatura's text: a layout table, not data
 _BYLINE_HOLDER = re.compile(r"date|time|byline|meta|posted|published|author", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,3})")
 _MAX_BYLINE = 200  # characters: a longer element holds more than a byline
@@ -92,7 +93,7 @@ def parse_html(markup: str) -> HtmlPage:
     if tree is not None:
         _read_body_metadata(tree, page)
     main = _trafilatura_text(_story_container(tree)) if tree is not None else ""
-    if len(main) >= _MIN_MAIN_TEXT:
+    if len(main) >= _MIN_MAIN_TEXT and not _laid_out_in_a_table(main):
         page.paragraphs = [" ".join(line.split()) for line in main.splitlines() if line.strip()]
     else:
         page.paragraphs = _fallback_paragraphs(_lxml_tree(body_markup)) or _text_without_tags(markup)
@@ -113,6 +114,12 @@ def _title_headline(title: str, paragraphs: list[str]) -> str:
             break
         title = headline  # "Headline - Section - Site": each part after it, in turn
     return title
+
+
+def _laid_out_in_a_table(text: str) -> bool:
+    """True when trafilatura read the story as a table's cell (pages laid out with tables, as old
+    sites are): a row that long is prose, and reads better line by line."""
+    return any(line.startswith("|") and len(line) > _LAYOUT_CELL for line in text.splitlines())
 
 
 def _metadata_markup(head: str) -> str:

@@ -74,6 +74,17 @@ def test_byline_and_date_printed_in_the_page():
     assert result.authors == ["Carrie Arnold"] and result.date == datetime(2019, 11, 15)
 
 
+def test_a_page_laid_out_in_a_table_is_read_line_by_line():
+    story = ["The Kestrel Bay Rovers won the regional final on Saturday, beating Harbour United in front of "
+             "more than two thousand supporters at Marine Park.",
+             "Striker Leila Haddad scored twice in the first half, and the captain added a third from a free kick "
+             "ten minutes from time.",
+             "The team will play the state champions in Port Alder next month, the club said on Sunday."]
+    body = ('<table><tr><td><a href="/">Home</a> | <a href="/sport">Sport</a></td></tr><tr><td>'
+            "<b>Rovers win the final</b><br><br>" + "<br><br>".join(story) + "</td></tr></table>")
+    assert parse_html(page("<title>Rovers win</title>", body)).paragraphs == story
+
+
 def test_main_text_skips_navigation_related_and_footer():
     body = ('<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
             '<div class="cookie-banner">We use cookies to personalise content.</div>'
