@@ -22,12 +22,15 @@ _DATE_KEYS = ("date", "published", "publishdate", "publishedat", "datepublished"
               "publicationdate", "publisheddate", "publishedtime", "createdat", "created", "timestamp", "time",
               "datetime", "dateline")
 _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "articletext", "bodytext", "fulltext",
-              "maintext", "storytext", "textcontent", "contenttext")
+              "maintext", "storytext", "textcontent", "contenttext", "html", "rawhtml", "pagehtml")
 _PEOPLE_KEYS = ("people", "persons", "person")
 _AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _KEY_NOISE = re.compile(r"[^a-z]")
+# A whole page in a record (a crawler's export), read as an HTML file is.
+_PAGE = re.compile(r"<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
 # A body in HTML: some exports keep the page's markup.
+_PAGE_START = 2000  # characters a page's opening tags come within
 _MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|b|i|li|ul|ol|h[1-6]|blockquote|figure)\b[^>]*>", re.IGNORECASE)
 _MAX_HEADLINE = 300
 _TITLE_ARTEFACT = re.compile(r"(?<=[a-z])['’]S\b|(?<=\d)(?:St|Nd|Rd|Th)\b")
@@ -82,13 +85,20 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
         fields = inner
         body, headline = _first_text(fields, _BODY_KEYS), _first_text(fields, _HEADLINE_KEYS)
     body = _whole(body)  # lxml drops the text after half a character
-    lines = markup_paragraphs(body) if _MARKUP.search(body) else body.splitlines()
-    paragraphs, captions = clean.strip_boilerplate(lines)
     meta = _keyed(fields["metadata"]) if isinstance(fields.get("metadata"), dict) else {}
     summary = _first_text(fields, _SUMMARY_KEYS) or _first_text(meta, _SUMMARY_KEYS) or None
-    return _finish(raw, headline, summary,
-                   _record_date(fields, reference), _names(fields, _AUTHOR_KEYS), captions,
-                   paragraphs, given_people=_names(fields, _PEOPLE_KEYS))
+    date, authors = _record_date(fields, reference), _names(fields, _AUTHOR_KEYS)
+    if _PAGE.search(body[:_PAGE_START]):
+        # The record's own fields first, then what the page says.
+        page = parse_html(body)
+        paragraphs, captions = clean.strip_boilerplate(page.paragraphs)
+        return _finish(raw, headline or page.headline, summary or page.summary, date or page.date,
+                       authors or page.authors, page.captions + captions, paragraphs,
+                       given_people=_names(fields, _PEOPLE_KEYS) or page.people)
+    lines = markup_paragraphs(body) if _MARKUP.search(body) else body.splitlines()
+    paragraphs, captions = clean.strip_boilerplate(lines)
+    return _finish(raw, headline, summary, date, authors, captions, paragraphs,
+                   given_people=_names(fields, _PEOPLE_KEYS))
 
 
 def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime | None,

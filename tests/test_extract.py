@@ -62,6 +62,22 @@ def test_records_are_read_whatever_their_exporter_called_the_fields(tmp_path):
     assert (third.headline, third.body) == ("Quay reopens", "The quay reopened on Monday.")
 
 
+def test_a_record_holding_a_whole_page_is_read_as_the_page(tmp_path):
+    page = ('<!DOCTYPE html><html><head><title>Dam levels fall | The Valley Courier</title>'
+            '<meta name="author" content="Owen Achterberg"><meta property="article:published_time" '
+            'content="2024-01-09T07:30:00Z"></head><body><nav><a>Home</a><a>News</a></nav><article>'
+            '<h1>Dam levels fall</h1><p>Households in the Kestrel Valley will be limited to 150 litres of water a '
+            'day from Monday, after the dam fell to its lowest level in two decades.</p><p>"We are asking every '
+            'household to play its part," the chief executive, Gemma Lindqvist, said on Tuesday.</p></article>'
+            '<footer>© 2024 The Valley Courier</footer></body></html>')
+    path = write(tmp_path, "crawl.jsonl", json.dumps({"url": "https://example.org/dam", "html": page}))
+    article = parse_articles(path)[0]
+    assert (article.headline, article.date, article.authors) == ("Dam levels fall", datetime(2024, 1, 9, 7, 30),
+                                                                 ["Owen Achterberg"])
+    assert article.body.startswith("Households in the Kestrel Valley") and "Home" not in article.body
+    assert article.people == ["Gemma Lindqvist"]
+
+
 def test_records_that_hold_no_article_are_named(tmp_path):
     path = write(tmp_path, "feed.jsonl", '{"headline": "Quay reopens", "body": "The quay reopened."}\n'
                  '{"headline": 5, "body": null}\n{"headline": "Cut off\n\n"oops"\n')
