@@ -19,12 +19,32 @@ _YEAR = r"(?:1[89]\d\d|2\d\d\d)"
 # otherwise read "2 minute read" or a score line as a date.
 _DATE_SHAPES = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"      # February 6, 2017
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"  # 6 Feb 2017
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"  # 6 Feb 2017, 6. Feb 2017
     rf"|\b{_YEAR}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b"  # ISO
     rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}\b"                       # 06/02/2017
     rf"|\b{_YEAR}/\d\d/\d\d\b",
     re.IGNORECASE,
 )
+# Months as Spanish, Portuguese, French, German, Italian, Dutch and Indonesian sites write them,
+# read as their English names: "14 de febrero de 2024", "14. Februar 2024", "14 février 2024".
+_MONTH_NAMES = {
+    "January": "enero janeiro janvier januar jänner gennaio januari",
+    "February": "febrero fevereiro février fevrier februar febbraio februari",
+    "March": "marzo março marco mars märz maerz maart maret",
+    "April": "abril avril aprile",
+    "May": "mayo maio mai maggio mei",
+    "June": "junio junho juin juni giugno",
+    "July": "julio julho juillet juli luglio",
+    "August": "agosto août aout augustus agustus",
+    "September": "septiembre setiembre setembro septembre settembre",
+    "October": "octubre outubro octobre oktober ottobre",
+    "November": "noviembre novembro novembre",
+    "December": "diciembre dezembro décembre decembre dezember dicembre desember",
+}
+_ENGLISH_MONTH = {name: english for english, names in _MONTH_NAMES.items() for name in names.split()}
+_FOREIGN_DATE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{'|'.join(_ENGLISH_MONTH)})\.?,?\s+(?:de\s+|del\s+)?"
+    rf"(?P<year>{_YEAR})\b", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"^(?:(?P<n>\d+|an?|one)\s+(?P<unit>minute|min|hour|hr|day|week)s?\s+ago|(?P<word>today|yesterday))\b",
     re.IGNORECASE,
@@ -66,7 +86,11 @@ def parse_date(text: str, *, reference: datetime | None = None) -> datetime | No
         return _relative_date(relative, reference) if reference else None
     match = _DATE_SHAPES.search(text)
     if not match:
-        return None
+        foreign = _FOREIGN_DATE.search(text)
+        if not foreign:
+            return None
+        text = f"{foreign['day']} {_ENGLISH_MONTH[foreign['month'].lower()]} {foreign['year']}{text[foreign.end():]}"
+        match = _DATE_SHAPES.search(text)
     if re.match(rf"{_YEAR}[-/]", match.group(0)):
         parsed = _iso(match.group(0))
         return normalise(parsed) if parsed else None

@@ -212,7 +212,9 @@ def _take_header_line(layout: TextLayout, line: str) -> None:
         layout.authors.extend(split_names(byline.group("names")))
     elif clean.is_caption(text):
         layout.captions.append(text)
-    elif layout.summary is None and len(text) <= _MAX_SUMMARY_CHARS and not clean.is_boilerplate_line(text):
+    elif layout.summary is None and len(text) <= _MAX_SUMMARY_CHARS and len(text.split()) >= _MIN_HEADLINE_WORDS \
+            and _tidy(text).lower() != layout.headline.lower() and not clean.is_boilerplate_line(text):
+        # A standfirst says something new; a shorter line is a section's name or a link ("Zurück zur Übersicht").
         layout.summary = _tidy(text)
 
 

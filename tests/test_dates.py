@@ -24,6 +24,12 @@ REFERENCE = datetime(2020, 5, 10, 12, 0)
     # Times written with a dot, as British sites print them.
     ("Tue 12 Nov 2024 05.02 GMT", datetime(2024, 11, 12, 5, 2)), ("06.02.2017 10.15", datetime(2017, 2, 6, 10, 15)),
     ("12 Nov 2024 5.5 million", datetime(2024, 11, 12)),
+    # Months in the languages news sites are most often scraped in.
+    ("Madrid, 14 de febrero de 2024", datetime(2024, 2, 14)),
+    ("14. Februar 2024, 10:30 Uhr", datetime(2024, 2, 14, 10, 30)),
+    ("Publié le 3 mars 2024 à 14h05", datetime(2024, 3, 3, 14, 5)), ("5 maggio 2023", datetime(2023, 5, 5)),
+    ("São Paulo, 7 de março de 2022 às 18:40", datetime(2022, 3, 7, 18, 40)),
+    ("12 Desember 2019", datetime(2019, 12, 12)),
     # The time before the date.
     ("Published 11:11 PM EST Nov 19, 2019", datetime(2019, 11, 20, 4, 11)),
     ("Updated 14:05 on 3 March 2024", datetime(2024, 3, 3, 14, 5)),
@@ -48,7 +54,8 @@ def test_impossible_days_are_not_dates(text):
     assert parse_date(text) is None
 
 
-@pytest.mark.parametrize("text", ["2 minute read.", "Score: 3-1", "", "2017-13-45", "in 1987 the port", "3 hours ago"])
+@pytest.mark.parametrize("text", ["2 minute read.", "Score: 3-1", "", "2017-13-45", "in 1987 the port", "3 hours ago",
+                                  "Mars 2024 mission", "Marco Rubio 2024"])
 def test_non_dates(text):
     # A relative date without a reference moment cannot be placed.
     assert parse_date(text) is None

@@ -28,6 +28,12 @@ def test_byline_and_published_label():
     assert layout.paragraphs == ["The port reopened on Monday."]
 
 
+def test_a_header_line_that_says_nothing_new_is_no_summary():
+    for line in ("Nutrition", "Accept & Close", "Port reopens after strike"):
+        layout = parse_layout(f"Port reopens after strike\n{line}\n14 Mar 2022 08:45\n\nThe port reopened on Monday.\n")
+        assert layout.summary is None and layout.date == datetime(2022, 3, 14, 8, 45)
+
+
 def test_article_without_date_keeps_its_second_line_in_the_body():
     layout = parse_layout("Headline only\n\nFirst paragraph.\n\nSecond paragraph.\n")
     assert layout.date is None and layout.summary is None
