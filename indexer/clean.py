@@ -80,6 +80,13 @@ PROMO = _any(
     r"^advertisement\.?$|^sponsored(?: content)?$|^ad$",
     r"^advertisement\b.{0,30}\b(?:continues?|below)\b.{0,20}$",
     r"\bdownload (?:our|the) app\b",
+    # A paywall's notice where the story stops.
+    r"^(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to|exclusive to|reserved for)"
+    r" (?:paid |paying |premium |our )?(?:subscribers|members)\b.{0,40}$",
+    r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b",
+    r"^(?:to )?continue reading,? (?:please )?(?:subscribe|sign in|log in|register)\b.{0,60}$",
+    r"\byou(?:'ve| have) (?:reached|used) (?:your|all your|the) (?:free |monthly )?(?:articles?|stories)\b.{0,30}$",
+    r"^already a (?:subscriber|member)\??\b.{0,30}$|^cancel (?:at )?any ?time\.?$",
     r"\bsupport (?:our|independent|quality) journalism\b",
 )
 COOKIE = _any(r"\b(?:we|this (?:site|website)) uses? cookies\b", r"\baccept (?:all )?cookies\b",

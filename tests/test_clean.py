@@ -30,6 +30,9 @@ from indexer import clean
     "By subscribing, you acknowledge that your data will be handled under our privacy policy.",
     "This article originally appeared on the Alder Times.", "This story was first published by Kestrel Bay Radio.",
     "A version of this article appeared in print on March 14, 2024.", "Have a story tip? Email news@example.com",
+    "This article is for subscribers only.", "Subscribe to continue reading.",
+    "To continue reading, log in or register",
+    "You have reached your free article limit for this month.", "Already a subscriber? Log in", "Cancel anytime.",
 ])
 def test_boilerplate_lines(line):
     assert clean.is_boilerplate_line(line)
@@ -50,6 +53,8 @@ def test_boilerplate_lines(line):
     "Police said the photos were sent via AP to the court.",
     "The story continues to unfold as the council meets again on Friday.",
     "This article is about the levees, and the money that was never spent on them.",
+    "The club said the ground would be open to members only until the end of the season.",
+    "Subscribers to the service said they would continue reading the paper online.",
 ])
 def test_article_sentences_are_kept(line):
     assert not clean.is_boilerplate_line(line)
