@@ -47,6 +47,12 @@ _SPEECH_AFTER = re.compile(
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|added|asked|according to|wrote|explained|quoted|replied)\s*,?\s*$")
 # Before a place that completes an office or a scene: "Ambassador to (Russia Gary Koren)".
+# After a name: a job in lower case and another name ("Goldman Sachs analyst Jane Doe").
+_EMPLOYER_BEFORE = re.compile(
+    rf"[^\S\n]+(?:(?:former|senior|chief|deputy|assistant|head|lead|top|then)[^\S\n]+)?"
+    rf"(?:analyst|economist|manager|coach|reporter|correspondent|editor|spokesman|spokeswoman|spokesperson"
+    rf"|executive|director|chairman|president|striker|midfielder|defender|goalkeeper|player|lawyer|attorney"
+    rf"|strategist|trader|researcher|engineer|official|chief|adviser|advisor|aide|columnist|writer)[^\S\n]+[{_UPPER}]")
 _PLACE_COMPLEMENT = re.compile(r"\b(?:to|for|of|in)\s+$")
 # An office named after its portfolios, the last of which runs into the holder's name:
 # "Minister of Energy and (Mines Subroto)".
@@ -226,6 +232,7 @@ class _Mention:
     cue: bool  # a title, role or verb of speech stands beside it
     start: int
     locative: bool = False  # "in X", "at X": the place words of a sentence
+    employer: bool = False  # "X manager Y", "X analyst Y": whom someone works for
 
 
 @dataclass
@@ -256,8 +263,12 @@ def extract_names(*texts: str) -> Names:
     vocabulary = _LowerCaseWords(texts)
     # A company suffix outweighs a speech cue: companies "said" as often as people do.
     places = _place_names(mentions) | companies.keys()
+    # Names only ever written as someone's employer ("Goldman Sachs analyst Jane Doe", "Former
+    # Liverpool manager Jurgen Klopp") are companies and clubs.
+    employers = {name_key(" ".join(m.words)) for m in mentions if m.employer} \
+        - {name_key(" ".join(m.words)) for m in mentions if not m.employer}
     full: list[_Mention] = [m for m in mentions if _length(m) >= 2 and _plausible(m, vocabulary)
-                            and name_key(" ".join(m.words)) not in places]
+                            and name_key(" ".join(m.words)) not in places | employers]
     people: dict[tuple[str, ...], str] = {}
     by_part: dict[str, tuple[str, ...]] = {}
     # Most articles name no one by a particle and surname ("von der Leyen"): no need to look.
@@ -414,8 +425,9 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
             and not _POSSESSIVE.search(candidate)
         spoken = bool(_SPEECH_AFTER.match(text[end:end + 30])) \
             or bool(_SPEECH_BEFORE.search(text[max(0, start - 30):start]))
+        employer = bool(_EMPLOYER_BEFORE.match(text, end, end + 40))
         for run in runs:
-            found.append(_Mention(run, titled or spoken, start, locative and not titled))
+            found.append(_Mention(run, titled or spoken, start, locative and not titled, employer))
             titled = False
     return found, organisations, companies
 

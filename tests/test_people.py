@@ -45,6 +45,12 @@ def test_particles_stay_inside_names():
     assert extract_people("Coach Pieter van der Berg said his side switched off.") == ["Pieter van der Berg"]
 
 
+def test_a_name_only_written_as_someone_s_employer_is_no_one():
+    body = ("Shearson Lehman analyst Jane Doe said the shares were cheap. Former Liverpool manager Jurgen Klopp "
+            "agreed, and Donald Trump lawyer Michael Cohen did not. Donald Trump said nothing.")
+    assert extract_people("Markets", body) == ["Jane Doe", "Jurgen Klopp", "Donald Trump", "Michael Cohen"]
+
+
 def test_a_surname_with_its_particle_is_the_full_name_met():
     body = ("Commission President Ursula von der Leyen spoke first. Von der Leyen said Europe would help, "
             "and the former vice president, Al Gore, agreed with her. His wife, Tipper Gore, did not.")
