@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import TextIO
 
@@ -91,6 +92,10 @@ def _build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _inspect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    if os.path.isdir(args.file):
+        stderr.write(f"news-index: {_printable(args.file)} is a folder: inspect reads one file "
+                     f"(news-index {_printable(args.file)} INDEX indexes a folder)\n")
+        return EXIT_USAGE
     skipped: list[tuple[str, str]] = []
     try:
         # A large JSONL file is read in parts, as a build reads it: it has no size limit.

@@ -162,6 +162,8 @@ def test_indexer_inspect(tmp_path, harbour_file):
     bad = write(tmp_path, "bad.txt", b"\x00\x00")
     err = io.StringIO()
     assert index_main(["inspect", str(bad)], io.StringIO(), err) == 1 and "binary" in err.getvalue()
+    err = io.StringIO()
+    assert index_main(["inspect", str(tmp_path)], io.StringIO(), err) == 2 and "is a folder" in err.getvalue()
 
 
 def test_indexer_errors_and_verbose(tmp_path):
