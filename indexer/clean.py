@@ -89,6 +89,8 @@ PROMO = _any(
     r"^already a (?:subscriber|member)\??\b.{0,30}$|^cancel (?:at )?any ?time\.?$",
     r"\bsupport (?:our|independent|quality) journalism\b",
 )
+# What parts a page title's headline from the site's name ("Levees rise | The Alder Times").
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
 COOKIE = _any(r"\b(?:we|this (?:site|website)) uses? cookies\b", r"\baccept (?:all )?cookies\b",
               r"\bcookie (?:policy|settings|preferences)\b")
 # Bylines and contact lines that pages print between the headline and the story.

@@ -21,7 +21,7 @@ import trafilatura
 from bs4 import BeautifulSoup
 from trafilatura.settings import Extractor
 
-from . import dates
+from . import clean, dates
 from .mainblock import main_region
 from .plaintext import split_names
 
@@ -45,7 +45,6 @@ _LAYOUT_CELL = 250  # characters in one table row of trafilatura's text: a layou
 _BYLINE_HOLDER = re.compile(r"date|time|byline|meta|posted|published|author", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,3})")
 _MAX_BYLINE = 200  # characters: a longer element holds more than a byline
-_SITE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
 _MAX_SITE_WORDS = 4  # characters; less than this from trafilatura means it missed the article
 # Built once: trafilatura otherwise builds its options for every page, reading them from its
 # configuration (a tenth of its time on a short page). fast=True skips its own fallback
@@ -108,7 +107,7 @@ def _title_headline(title: str, paragraphs: list[str]) -> str:
     parts of a few capitalised words after a separator."""
     if paragraphs and len(paragraphs[0].split()) >= 3 and title.startswith(paragraphs[0]):
         return paragraphs[0]
-    for separator in reversed(list(_SITE_SEPARATOR.finditer(title))):
+    for separator in reversed(list(clean.TITLE_SEPARATOR.finditer(title))):
         site, headline = title[separator.end():].split(), title[:separator.start()]
         if len(site) > _MAX_SITE_WORDS or any(word[:1].islower() for word in site) or len(headline.split()) < 3:
             break

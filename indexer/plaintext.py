@@ -13,7 +13,6 @@ from .mainblock import main_region
 _BYLINE = re.compile(r"^(?:by|written by|author:?)\s+(?P<names>[A-Z][^\d]{2,100})$", re.IGNORECASE)
 _HEADER_LINES = 8  # the date line, if any, comes within this many lines of the headline
 _MAX_SUMMARY_CHARS = 400
-_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _HEADLINE_SEARCH_LINES = 400
 _MIN_WRAPPED_LINES = 8
 _WRAP_WIDTHS = (40, 100)  # the widths text is typically wrapped at
@@ -147,7 +146,7 @@ def _run_in_headline(lines: list[str], reference: datetime | None) -> TextLayout
 
 def _headline_again(lines: list[str], title: str) -> int | None:
     """Where the headline reappears in the page (without the site name a page title carries)."""
-    parts = [p for p in _SITE_SEPARATOR.split(title) if p.strip()]
+    parts = [p for p in clean.TITLE_SEPARATOR.split(title) if p.strip()]
     core = max(parts, key=len, default=title).strip().lower()
     if len(core.split()) < 3:
         return None
