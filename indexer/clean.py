@@ -67,7 +67,7 @@ PROMO = _any(
     r"^(?:the )?(?:story|article) continues (?:below|after)\b.{0,30}$",
     # A sign-up box's form and small print.
     r"^(?:enter )?(?:your )?e-?mail(?: address)?(?: here)?\s*:?$",
-    r"\bby (?:signing up|subscribing|registering|clicking)\b.{0,80}\byou (?:agree|consent|acknowledge)\b",
+    r"^by (?:signing up|subscribing|registering|clicking)\b.{0,80}\byou (?:agree|consent|acknowledge)\b",
     # Where the story ran first, and where to send tips.
     r"^(?:this|the) (?:article|story|post|piece) (?:was )?(?:originally|first) (?:appeared|published|ran)\b.{0,120}$",
     r"^a version of this (?:article|story) (?:appeared|appears|was published)\b.{0,120}$",
@@ -85,7 +85,7 @@ PROMO = _any(
     r" (?:paid |paying |premium |our )?(?:subscribers|members)\b.{0,40}$",
     r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b",
     r"^(?:to )?continue reading,? (?:please )?(?:subscribe|sign in|log in|register)\b.{0,60}$",
-    r"\byou(?:'ve| have) (?:reached|used) (?:your|all your|the) (?:free |monthly )?(?:articles?|stories)\b.{0,30}$",
+    r"^you(?:'ve| have) (?:reached|used) (?:your|all your|the) (?:free |monthly )?(?:articles?|stories)\b.{0,30}$",
     r"^already a (?:subscriber|member)\??\b.{0,30}$|^cancel (?:at )?any ?time\.?$",
     r"\bsupport (?:our|independent|quality) journalism\b",
 )

@@ -25,7 +25,6 @@ _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "art
               "maintext", "storytext", "textcontent", "contenttext", "html", "rawhtml", "pagehtml")
 _PEOPLE_KEYS = ("people", "persons", "person")
 _AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _KEY_NOISE = re.compile(r"[^a-z]")
 # A whole page in a record (a crawler's export), read as an HTML file is.
 _PAGE = re.compile(r"<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
@@ -84,7 +83,6 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
             return None
         fields = inner
         body, headline = _first_text(fields, _BODY_KEYS), _first_text(fields, _HEADLINE_KEYS)
-    body = _whole(body)  # lxml drops the text after half a character
     meta = _keyed(fields["metadata"]) if isinstance(fields.get("metadata"), dict) else {}
     summary = _first_text(fields, _SUMMARY_KEYS) or _first_text(meta, _SUMMARY_KEYS) or None
     date, authors = _record_date(fields, reference), _names(fields, _AUTHOR_KEYS)
@@ -111,20 +109,11 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
         return None
     caption = " ".join(filter(None, map(clean.strip_credits, captions))) or None
     body = "\n\n".join(paragraphs)
-    # JSON can spell half a character ("\ud800"): no index or terminal takes it.
-    headline, body = _whole(headline), _whole(body)
-    summary, caption = summary and _whole(summary), caption and _whole(caption)
-    authors, given_people = [_whole(a) for a in authors], [_whole(p) for p in given_people]
     names = extract_names(headline, summary or "", caption or "", body)
     people = _merge_people(given_people, names.people)
     return Article(path=raw.path, record=raw.record, headline=headline or paragraphs[0][:120],
                    summary=summary, date=date, people=people, authors=authors, caption=caption,
                    body=body, places=names.places, headline_from_body=headline_from_body)
-
-
-def _whole(text: str) -> str:
-    """``text`` with each lone surrogate (half of a character) replaced by U+FFFD."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _untitled(headline: str) -> str:

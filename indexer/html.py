@@ -24,6 +24,7 @@ from trafilatura.settings import Extractor
 from . import clean, dates
 from .mainblock import main_region
 from .plaintext import split_names
+from .readers import load_json
 
 # Elements that hold no article text, and the elements that end a line of text.
 _NOT_TEXT = ("//script|//style|//noscript|//template|//iframe|//svg|//canvas|//form|//button|//select"
@@ -268,7 +269,7 @@ def _read_json_ld(soup: BeautifulSoup, page: HtmlPage) -> None:
 
 def _json_ld_into(text: str, page: HtmlPage) -> None:
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except (json.JSONDecodeError, RecursionError, TypeError):
         return
     for item in _json_ld_items(data):

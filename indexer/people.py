@@ -265,10 +265,12 @@ def extract_names(*texts: str) -> Names:
     places = _place_names(mentions) | companies.keys()
     # Names only ever written as someone's employer ("Goldman Sachs analyst Jane Doe", "Former
     # Liverpool manager Jurgen Klopp") are companies and clubs.
-    employers = {name_key(" ".join(m.words)) for m in mentions if m.employer} \
-        - {name_key(" ".join(m.words)) for m in mentions if not m.employer}
+    no_one = places
+    if any(m.employer for m in mentions):
+        no_one = places | ({name_key(" ".join(m.words)) for m in mentions if m.employer}
+                           - {name_key(" ".join(m.words)) for m in mentions if not m.employer})
     full: list[_Mention] = [m for m in mentions if _length(m) >= 2 and _plausible(m, vocabulary)
-                            and name_key(" ".join(m.words)) not in places | employers]
+                            and name_key(" ".join(m.words)) not in no_one]
     people: dict[tuple[str, ...], str] = {}
     by_part: dict[str, tuple[str, ...]] = {}
     # Most articles name no one by a particle and surname ("von der Leyen"): no need to look.
@@ -623,10 +625,10 @@ def _title_cased(text: str) -> bool:
 def _capitalises_nouns(text: str) -> bool:
     """German (and Luxembourgish) text, where every noun is capitalised: its capitals say nothing
     about names. Told by its commonest words, which English never uses."""
+    if text.count(" und ") + text.count(" der ") < 2:
+        return False  # English, nearly always: the other words need not be counted
     # "der" of a name ("Ursula von der Leyen", "Pieter van der Berg") is no German article.
     in_names = text.count("on der ") + text.count("van der ") + text.count("Van der ")
-    if text.count(" und ") + text.count(" der ") - in_names < 2:
-        return False  # English, nearly always: the other words need not be counted
     spaces = text.count(" ") + 1
     return spaces >= 20 and sum(text.count(word) for word in _GERMAN_WORDS) - in_names >= 0.04 * spaces
 

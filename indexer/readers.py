@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,9 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")
+# JSON's escape of a surrogate ("\ud83d"): a pair makes one character, one alone half of one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # A JSONL file larger than this is read in parts of about this size: a few thousand articles.
 PART_BYTES = 4 * 1024 * 1024
 
@@ -231,9 +235,26 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
+def load_json(text: str) -> object:
+    """``json.loads``, with each half of a character that JSON escapes alone ("\\ud800") made
+    U+FFFD: no index or terminal takes one, and lxml drops the text after it."""
+    value = json.loads(text)
+    return _whole(value) if _SURROGATE_ESCAPE.search(text) else value
+
+
+def _whole(value: object) -> object:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole(item) for item in value]
+    if isinstance(value, dict):
+        return {_whole(key): _whole(item) for key, item in value.items()}
+    return value
+
+
 def _json_records(name: str, text: str) -> list[RawDocument]:
     try:
-        value = json.loads(text)
+        value = load_json(text)
     except json.JSONDecodeError as error:
         raise UnreadableFile(f"invalid JSON at line {error.lineno} column {error.colno}") from error
     except RecursionError as error:
@@ -265,7 +286,7 @@ def _jsonl_records(name: str, text: str, first_line: int = 0) -> list[RawDocumen
             continue
         # One broken line must not cost the file's other articles: it is reported and skipped.
         try:
-            item = json.loads(line)
+            item = load_json(line)
         except json.JSONDecodeError as error:
             records.append(RawDocument(name, SKIPPED, text=f"invalid JSON at column {error.colno}", record=number))
             continue
