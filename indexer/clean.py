@@ -123,6 +123,8 @@ CAPTION = _any(
     r"\b(?:photo|image)\s+(?:credit|courtesy)\b.{0,60}$",
     r"^(?:image|photo|picture) (?:copyright|caption|source)\b",
     r"\bcredit:\s*[\w&/. -]{2,60}$",
+    # A caption's last sentence naming who took the picture: "... off Kestrel Bay. Photo: Jonas Pereira".
+    r"[.!?]\s+(?:photo|picture|image|photograph)s?(?:\s+by)?\s*:\s*[\w .,'’&/-]{2,60}$",
 )
 # Who took a picture: names in a credit are not people of the article.
 CREDIT = _any(

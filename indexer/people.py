@@ -40,6 +40,14 @@ _COMPANY_SUFFIX = re.compile(rf"\s(?:{_COMPANY_SUFFIXES})\.?$")
 # A company's name in parts: "(Smith Barney), Harris Upham and Co".
 _ORG_AFTER_COMMA = re.compile(
     rf"^,\s+(?:[{_UPPER}][\w'’-]*\s+){{1,3}}(?:and|&)\s+(?:Co|Company|Sons)\b")
+# A name the sentence then calls a company: "Halcyon Marine, a subsidiary of ...", "..., a Dallas
+# maker of valves." (not "Robert Gibson, the company said", "Paul Dreyer, the company's manager",
+# "David Shakarian, the founder of the company").
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:subsidiary|unit|division|company|firm|group|maker|manufacturer"
+    r"|retailer|lender|insurer|airline|carrier|startup|start-up|supplier|operator|publisher|broadcaster|chain"
+    r"|brokerage|conglomerate|consortium)(?:\s+(?:of|that|which|based|in|whose|with|from|owned|controlled)\b"
+    r"|\s*[,.;)])")
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
 _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(?:said|says|told|added|asked|wrote|explained|insisted|noted|argued|stressed|warned"
@@ -78,7 +86,7 @@ investor photo photographer whip administrator priest cleric vicar chef artist p
 filmmaker rapper comedian musician guitarist drummer jockey wrestler golfer cyclist astronaut
 lecturer historian strategist adviser advisor aide consultant lobbyist activist campaigner trooper corporal
 agent firefighter paramedic nurse surgeon physician consul diplomat supervisor assemblyman assemblywoman
-councilmember magistrate coroner
+councilmember magistrate coroner harbourmaster harbormaster headmaster headmistress postmaster
 """.split())
 # Party affiliations too, which news writes as it writes nationalities ("Ohio Democrat Howard Metzenbaum").
 NATIONALITIES = frozenset("""
@@ -405,7 +413,8 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
         in_parts = _ORG_AFTER_COMMA.match(text[end:end + 60])
         # Not "Thomas McKiernan, McKiernan and Co chairman": his own firm.
         suffixed = bool(_ORG_AFTER.match(text[end:end + 14])) or (
-            in_parts is not None and not set(candidate.split()) & set(in_parts.group(0).split()))
+            in_parts is not None and not set(candidate.split()) & set(in_parts.group(0).split())) \
+            or bool(_ORG_APPOSITION.match(text, end, end + 50))
         if suffixed or (organisation and _COMPANY_SUFFIX.search(candidate)):
             # "Morgan Stanley and Co Inc", "Merrill Lynch Capital Markets Inc": a company's name.
             company = _company_name(candidate)

@@ -25,6 +25,12 @@ _REVISED = re.compile(r"(?:last )?(?:updated|modified|edited|revised)\b", re.IGN
 _SKIP_LINK = re.compile(r"^(?:skip to|jump to|go to) (?:the )?(?:main )?(?:content|navigation|article|menu)\b",
                         re.IGNORECASE)
 _BY = re.compile(r"^(?:by|written by|words by)\s+", re.IGNORECASE)
+# Signs of Markdown: a heading, a link to an address, bold text.
+_MARKDOWN = re.compile(r"^#{1,6} \S|\]\((?:https?:|/)|\*\*\S", re.MULTILINE)
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_MARKDOWN_LINE_MARK = re.compile(r"^(?:#{1,6}|>)[^\S\n]*", re.MULTILINE)
+_MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _JOB = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|staff|producer"
                   r"|photographer|critic)s?\s*$", re.IGNORECASE)
 
@@ -44,6 +50,8 @@ class TextLayout:
 
 def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout | None:
     """Split a plain-text scrape into headline, summary, date, captions and body paragraphs."""
+    if _MARKDOWN.search(text):
+        text = plain_markdown(text)
     lines = [line.rstrip() for line in text.splitlines()]
     content = [i for i, line in enumerate(lines) if line.strip()]
     if not content:
@@ -65,6 +73,10 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
         before = [i for i in header if i < date_at]
         for index in before:
             _take_header_line(layout, lines[index])
+        # A byline printed on the date's line: "By Nadia Farouk | 5 February 2025".
+        for part in clean.TITLE_SEPARATOR.split(lines[date_at].strip()):
+            if not layout.authors and (byline := _BYLINE.match(part)) and not dates.parse_date(part):
+                layout.authors = split_names(byline.group("names"))
         body_start = date_at + 1
     # Read-time lines, bylines and captions sit between the header and the body.
     for index in content:
@@ -101,6 +113,15 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
     layout.paragraphs = paragraphs
     layout.captions.extend(captions)
     return layout
+
+
+def plain_markdown(text: str) -> str:
+    """Markdown (as scraping tools write pages) as plain text: headings, emphasis and quote marks
+    gone, a link's text kept without its address, an image without a trace."""
+    text = _MARKDOWN_IMAGE.sub("", text)
+    text = _MARKDOWN_LINK.sub(r"\1", text)
+    text = _MARKDOWN_LINE_MARK.sub("", text)
+    return _MARKDOWN_EMPHASIS.sub(r"\2", text)
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

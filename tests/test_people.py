@@ -45,6 +45,13 @@ def test_particles_stay_inside_names():
     assert extract_people("Coach Pieter van der Berg said his side switched off.") == ["Pieter van der Berg"]
 
 
+def test_a_name_the_sentence_calls_a_company_is_no_one():
+    body = ("The contract went to Halcyon Marine, a subsidiary of Halcyon Systems. Robert Gibson, the company said, "
+            "will run it; David Shakarian, the founder of the company, and Paul Dreyer, the company's manager, "
+            "agreed.")
+    assert extract_people("Contract", body) == ["Robert Gibson", "David Shakarian", "Paul Dreyer"]
+
+
 def test_a_name_only_written_as_someone_s_employer_is_no_one():
     body = ("Shearson Lehman analyst Jane Doe said the shares were cheap. Former Liverpool manager Jurgen Klopp "
             "agreed, and Donald Trump lawyer Michael Cohen did not. Donald Trump said nothing.")

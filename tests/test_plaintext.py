@@ -28,6 +28,22 @@ def test_byline_and_published_label():
     assert layout.paragraphs == ["The port reopened on Monday."]
 
 
+def test_markdown_is_read_as_plain_text():
+    text = ("# Council approves dredging contract\n\n*Work on the outer channel will begin in March*\n\n"
+            "By **Nadia Farouk** | 5 February 2025\n\n![Dredger](https://example.org/d.jpg)\n"
+            "*The dredger Marlin at work off Kestrel Bay. Photo: Jonas Pereira*\n\n"
+            "The council on Tuesday approved a contract to deepen the outer channel of the harbour, allowing "
+            "larger ships to dock.\n\nHarbourmaster [Gary Lindholm](https://example.org/lindholm) said the work "
+            "would take about **18 months**.\n\n> The contract is the largest the council has signed.\n")
+    layout = parse_layout(text)
+    assert layout.headline == "Council approves dredging contract"
+    assert layout.summary == "Work on the outer channel will begin in March"
+    assert layout.authors == ["Nadia Farouk"] and layout.date == datetime(2025, 2, 5)
+    assert layout.captions == ["The dredger Marlin at work off Kestrel Bay. Photo: Jonas Pereira"]
+    assert layout.paragraphs[1:] == ["Harbourmaster Gary Lindholm said the work would take about 18 months.",
+                                     "The contract is the largest the council has signed."]
+
+
 def test_a_header_line_that_says_nothing_new_is_no_summary():
     for line in ("Nutrition", "Accept & Close", "Port reopens after strike"):
         layout = parse_layout(f"Port reopens after strike\n{line}\n14 Mar 2022 08:45\n\nThe port reopened on Monday.\n")
