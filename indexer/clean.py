@@ -99,6 +99,8 @@ BYLINE = _any(
     r"^[\w.+-]+@[\w-]+\.[\w.]+$",
     r"^@\w{2,30}$",
     r"^(?:biography|author|contributor|staff writer|correspondent)\b.{0,50}$",
+    # A wire story's credits: "(Reporting by Tom Ellery; Editing by Owen Mather)".
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated) by\b[^()]{0,200}\)?$",
 )
 # Gallery and player controls.
 WIDGET = _any(

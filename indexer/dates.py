@@ -56,6 +56,7 @@ _LABEL = re.compile(
 )
 _TIME_BEFORE = re.compile(r"(?P<time>\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)\s*,?\s*(?:on\s+)?$",
                           re.IGNORECASE)
+_GMT_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?\b")
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d\d)\b(?![.:]\d)")
 _MAX_DATE_LINE = 80
 # The commonest datelines, read with the standard library's strptime before dateutil is asked:
@@ -96,6 +97,8 @@ def parse_date(text: str, *, reference: datetime | None = None) -> datetime | No
         return normalise(parsed) if parsed else None
     # Parse from the date's start so that a trailing time ("21:02", "9:30 a.m. ET", "05.02 GMT") is kept.
     candidate = match.group(0) + _DOTTED_TIME.sub(r"\1:\2", text[match.end():match.start() + 40])
+    # "GMT+10" is ten hours ahead of UTC, as news sites mean it; dateutil reads it the POSIX way, behind.
+    candidate = _GMT_OFFSET.sub(lambda m: f" {m['sign']}{int(m['hours']):02d}:{m['minutes'] or '00'}", candidate)
     time_first = _TIME_BEFORE.search(text, 0, match.start())
     if time_first:  # "11:11 PM EST Nov 19, 2019"
         candidate = time_first.group("time") + " " + candidate

@@ -31,6 +31,8 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _MARKDOWN_LINE_MARK = re.compile(r"^(?:#{1,6}|>)[^\S\n]*", re.MULTILINE)
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+_REPORTING_BY = re.compile(r"^\(?(?:Reporting|Writing) by (?P<names>[^;()]{3,120})")
+_CREDIT_LINES = 6  # the last lines of a wire story, where its credits are
 _JOB = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|staff|producer"
                   r"|photographer|critic)s?\s*$", re.IGNORECASE)
 
@@ -92,6 +94,8 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
             continue
         break
     body = clean.drop_appeal_blocks(lines[body_start:])
+    if not layout.authors:
+        layout.authors = _wire_credits(body)
     anchor = _headline_again(body, layout.headline)
     if anchor is not None:
         # A full-page scrape opens with the page title and repeats the headline above the article.
@@ -175,6 +179,15 @@ def _headline_again(lines: list[str], title: str) -> int | None:
         if _tidy(line).lower() == core:
             return index
     return None
+
+
+def _wire_credits(lines: list[str]) -> list[str]:
+    """The reporters a wire story credits at its end: "(Reporting by Tom Ellery; Editing by ...)"."""
+    for line in lines[-_CREDIT_LINES:]:
+        credit = _REPORTING_BY.search(line)
+        if credit:
+            return split_names(credit.group("names"))
+    return []
 
 
 def _not_a_headline(line: str) -> bool:

@@ -32,6 +32,8 @@ from indexer import clean
     "A version of this article appeared in print on March 14, 2024.", "Have a story tip? Email news@example.com",
     "This article is for subscribers only.", "Subscribe to continue reading.",
     "To continue reading, log in or register",
+    "(Reporting by Tom Ellery; Additional reporting by Beatrix Holm; Editing by Owen Mather)",
+    "Additional reporting by Joseph Hudak",
     "You have reached your free article limit for this month.", "Already a subscriber? Log in", "Cancel anytime.",
 ])
 def test_boilerplate_lines(line):

@@ -44,6 +44,16 @@ def test_markdown_is_read_as_plain_text():
                                      "The contract is the largest the council has signed."]
 
 
+def test_a_wire_story_s_credits_name_its_authors_and_leave_the_body():
+    text = ("Central bank holds rates\nMay 7, 2024 10:31 AM GMT+10\n\nPORT ALDER (Reuters) - The central bank held "
+            "its rate on Tuesday, Governor Ingrid Solberg said.\n\n(Reporting by Tom Ellery and Ana Souza; Editing "
+            "by Owen Mather)\n")
+    layout = parse_layout(text)
+    assert layout.authors == ["Tom Ellery", "Ana Souza"]
+    assert layout.date == datetime(2024, 5, 7, 0, 31)  # GMT+10 is ten hours ahead of UTC
+    assert len(layout.paragraphs) == 1
+
+
 def test_a_header_line_that_says_nothing_new_is_no_summary():
     for line in ("Nutrition", "Accept & Close", "Port reopens after strike"):
         layout = parse_layout(f"Port reopens after strike\n{line}\n14 Mar 2022 08:45\n\nThe port reopened on Monday.\n")
