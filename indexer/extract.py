@@ -25,6 +25,7 @@ _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "art
               "maintext", "storytext", "textcontent", "contenttext", "html", "rawhtml", "pagehtml")
 _PEOPLE_KEYS = ("people", "persons", "person")
 _AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers")
+_EPOCH = re.compile(r"\d{10}|\d{13}")
 _KEY_NOISE = re.compile(r"[^a-z]")
 # A whole page in a record (a crawler's export), read as an HTML file is.
 _PAGE = re.compile(r"<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
@@ -167,6 +168,8 @@ def _record_date(fields: dict, reference: datetime | None) -> datetime | None:
             value = value.get("$date", value.get("date"))
         if isinstance(value, bool):
             continue
+        if isinstance(value, str) and _EPOCH.fullmatch(value.strip()):
+            value = int(value)  # seconds or milliseconds since 1970, written as text
         if isinstance(value, (int, float)):
             return _epoch(value)
         if isinstance(value, str):

@@ -48,8 +48,9 @@ def test_records_are_read_whatever_their_exporter_called_the_fields(tmp_path):
         # news-please's names.
         {"title": "Ferry timetable changes", "date_publish": "2024-03-03 08:00:00", "maintext": "Bayline Ferries "
          "will run an extra service.\n\nIts spokesman Lars Hedlund said demand had grown."},
-        # The article inside a wrapper object.
-        {"data": {"headline": "Quay reopens", "article_text": "The quay reopened on Monday."}},
+        # The article inside a wrapper object, its time in seconds since 1970 written as text.
+        {"data": {"headline": "Quay reopens", "article_text": "The quay reopened on Monday.",
+                  "published": "1714000000"}},
     ]
     path = write(tmp_path, "export.jsonl", "\n".join(json.dumps(record) for record in records))
     first, second, third = parse_articles(path)
@@ -59,7 +60,8 @@ def test_records_are_read_whatever_their_exporter_called_the_fields(tmp_path):
                                          "Coach Ruth Mbeki said he would play."]
     assert first.people == ["Thiago Almeida", "Ruth Mbeki"]
     assert second.date == datetime(2024, 3, 3, 8, 0) and second.people == ["Lars Hedlund"]
-    assert (third.headline, third.body) == ("Quay reopens", "The quay reopened on Monday.")
+    assert (third.headline, third.body, third.date) == ("Quay reopens", "The quay reopened on Monday.",
+                                                        datetime(2024, 4, 24, 23, 6, 40))
 
 
 def test_a_record_holding_a_whole_page_is_read_as_the_page(tmp_path):
