@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--sort", choices=SORTS, default="relevance", help="order of results")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--facets", action="store_true",
-                        help="also count people, years and months over all the results")
+                        help="also count people, sources, years and months over all the results")
     parser.add_argument("--similar", metavar="ARTICLE",
                         help="articles like this one (its file, or its id as hits show it) instead of a query")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
