@@ -219,7 +219,7 @@ reps sens senators congressmen lawmakers legislators governors democrats republi
 # Contexts in which a capitalised name is a place or a thing: "in Port Alder", "the Kremlin".
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|across|outside|inside|around|into|towards?|throughout|from)\s+(?:the\s+)?"
-    r"|\bthe\s+)$")
+    r"|\bthe\s+|@\s*)$")
 # Spellings that transliteration spreads over one name: folded to one key when merging.
 _VARIANTS = {
     "sergey": "sergei", "dmitri": "dmitry", "dmitriy": "dmitry", "alexey": "alexei",

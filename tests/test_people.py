@@ -35,6 +35,9 @@ def test_places_organisations_and_calendar_words_are_not_people():
     text = ("The Jerusalem Post reported from the Munich Security Conference on Monday. Officials in "
             "Port Alder met at the Defense Ministry with the United Nations in February.")
     assert extract_people(text) == []
+    # Tour dates: "June 24 – Bristow, VA @ Jiffy Lube Live".
+    assert extract_people("The band plays June 24 – Bristow, VA @ Jiffy Lube Live, said Tom Johnston.") == \
+        ["Tom Johnston"]
 
 
 def test_group_nouns_before_speech_verbs_are_not_people():
