@@ -29,8 +29,8 @@ _EPOCH = re.compile(r"\d{10}|\d{13}")
 _KEY_NOISE = re.compile(r"[^a-z]")
 # A whole page in a record (a crawler's export), read as an HTML file is.
 _PAGE = re.compile(r"<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
-# A body in HTML: some exports keep the page's markup.
 _PAGE_START = 2000  # characters a page's opening tags come within
+# A body in HTML: some exports keep the page's markup.
 _MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|b|i|li|ul|ol|h[1-6]|blockquote|figure)\b[^>]*>", re.IGNORECASE)
 _MAX_HEADLINE = 300
 _TITLE_ARTEFACT = re.compile(r"(?<=[a-z])['’]S\b|(?<=\d)(?:St|Nd|Rd|Th)\b")

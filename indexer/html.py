@@ -41,12 +41,12 @@ _DATE_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate
               "dc.date.issued", "sailthru.date", "parsely-pub-date")
 _META_KEYS = {"og:title", "twitter:title", "og:description", "description", "author", "article:author", *_DATE_KEYS}
 _STORY_SHARE = 0.85  # of the page's paragraph text, for an element to be taken as the story's container
-_MIN_MAIN_TEXT = 200
+_MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it missed the article
 _LAYOUT_CELL = 250  # characters in one table row of trafilatura's text: a layout table, not data
 _BYLINE_HOLDER = re.compile(r"date|time|byline|meta|posted|published|author", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,3})")
 _MAX_BYLINE = 200  # characters: a longer element holds more than a byline
-_MAX_SITE_WORDS = 4  # characters; less than this from trafilatura means it missed the article
+_MAX_SITE_WORDS = 4  # words of a site's name after a page title's separator
 # Built once: trafilatura otherwise builds its options for every page, reading them from its
 # configuration (a tenth of its time on a short page). fast=True skips its own fallback
 # extractors: half the time for 0.3 points of F1, and pages it cannot read still get ours.
