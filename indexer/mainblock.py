@@ -103,7 +103,7 @@ def main_region(lines: list[str]) -> tuple[int, int]:
     start, end = _best_run(scores)
     end = _before_comments(lines, scores, start, end)
     # Lines the boilerplate rules know ("Advertisement") sit inside articles: they part no blocks.
-    ruled = {i for i in range(start, end) if scores[i] == -RULE_PENALTY and _ruled(lines[i].strip())}
+    ruled = {i for i, score in enumerate(scores) if score == -RULE_PENALTY and _ruled(lines[i].strip())}
     islands = _islands(scores, start, end, ruled)
     floor = EDGE_ISLAND_SHARE * sum(total for _, _, total in islands)
     while len(islands) > 1 and islands[0][2] < floor:
@@ -111,34 +111,30 @@ def main_region(lines: list[str]) -> tuple[int, int]:
     while len(islands) > 1 and islands[-1][2] < floor:
         islands.pop()
     start, end = (islands[0][0], islands[-1][1]) if islands else (start, end)
-    start, end = _across_known_boilerplate(lines, scores, start, end)
+    start, end = _across_known_boilerplate(scores, start, end, ruled)
     return start, _through_data_list(lines, end)
 
 
-def _across_known_boilerplate(lines: list[str], scores: list[float], start: int, end: int) -> tuple[int, int]:
-    """The region grown over prose that only lines the rules know part from it: a lede above an
-    "Advertisement" line, a closing sentence below a sign-up box."""
+def _across_known_boilerplate(scores: list[float], start: int, end: int, ruled: set[int]) -> tuple[int, int]:
+    """The region grown over prose that only blank and ``ruled`` lines part from it: a lede above
+    an "Advertisement" line, a closing sentence below a sign-up box."""
     if start == end:
         return start, end
     while True:
         before = start - 1
-        while before >= 0 and (scores[before] == 0 or _known(lines, scores, before)):
+        while before >= 0 and (scores[before] == 0 or before in ruled):
             before -= 1
         if before < 0 or scores[before] <= 0 or before == start - 1:
             break
         start = before
     while True:
         after = end
-        while after < len(lines) and (scores[after] == 0 or _known(lines, scores, after)):
+        while after < len(scores) and (scores[after] == 0 or after in ruled):
             after += 1
-        if after == len(lines) or scores[after] <= 0 or after == end:
+        if after == len(scores) or scores[after] <= 0 or after == end:
             break
         end = after + 1
     return start, end
-
-
-def _known(lines: list[str], scores: list[float], index: int) -> bool:
-    return scores[index] == -RULE_PENALTY and _ruled(lines[index].strip())
 
 
 def _before_comments(lines: list[str], scores: list[float], start: int, end: int) -> int:
