@@ -45,6 +45,8 @@ _MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it mis
 _LAYOUT_CELL = 250  # characters in one table row of trafilatura's text: a layout table, not data
 _BYLINE_HOLDER = re.compile(r"date|time|byline|meta|posted|published|author", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,3})")
+_AUTHOR_HOLDER = re.compile(r"author|byline", re.IGNORECASE)
+_NAME_ALONE = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 _MAX_BYLINE = 200  # characters: a longer element holds more than a byline
 _MAX_SITE_WORDS = 4  # words of a site's name after a page title's separator
 # Built once: trafilatura otherwise builds its options for every page, reading them from its
@@ -182,6 +184,10 @@ def _read_byline_elements(tree: lxml.html.HtmlElement, page: HtmlPage) -> None:
         if not page.authors and (byline := _BYLINE.search(lines)):
             name = byline.group("name")
             page.authors = split_names(name.title() if name.isupper() else name)
+        elif not page.authors and _AUTHOR_HOLDER.search(names) and "comment" not in names.lower():
+            # An author's element holding the name alone: "Tony Carter", "Steve Peoples, AP Writer".
+            text = " ".join(lines.split())
+            page.authors = [name for name in split_names(text) if _NAME_ALONE.fullmatch(name)]
         if page.date is not None and page.authors:
             return
 

@@ -72,6 +72,10 @@ def test_byline_and_date_printed_in_the_page():
     body = f'<p class="byline">By <a>Carrie Arnold</a><span>November 15, 2019</span></p>{BODY}'
     result = parse_html(page("", body))
     assert result.authors == ["Carrie Arnold"] and result.date == datetime(2019, 11, 15)
+    # The name alone in an author's element; not a commenter's, nor a comment form's label.
+    body = ('<span class="comment-author">Gary P</span><div class="byline ap-byline">Steve Peoples, AP National '
+            f'Political Writer</div>{BODY}')
+    assert parse_html(page("", body)).authors == ["Steve Peoples"]
 
 
 def test_a_page_laid_out_in_a_table_is_read_line_by_line():
