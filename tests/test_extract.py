@@ -78,6 +78,10 @@ def test_a_record_holding_a_whole_page_is_read_as_the_page(tmp_path):
                                                                  ["Owen Achterberg"])
     assert article.body.startswith("Households in the Kestrel Valley") and "Home" not in article.body
     assert article.people == ["Gemma Lindqvist"]
+    # Text that shows a page's tags is no page.
+    text = "Every page starts with <!doctype html> and an <html> element, the standard says."
+    path = write(tmp_path, "tech.jsonl", json.dumps({"title": "How pages begin", "text": text}))
+    assert parse_articles(path)[0].body == text
 
 
 def test_records_that_hold_no_article_are_named(tmp_path):
