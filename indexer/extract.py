@@ -12,7 +12,7 @@ from .article import Article
 from .html import markup_paragraphs, parse_html
 from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
-from .readers import DEFAULT_LIMITS, SKIPPED, Limits, Part, RawDocument, read_documents, record_place
+from .readers import DEFAULT_LIMITS, SKIPPED, Limits, Part, RawDocument, opens_as_page, read_documents, record_place
 
 # A record's keys as ``_keyed`` writes them: "pub_date", "pubDate" and "PubDate" are "pubdate".
 _HEADLINE_KEYS = ("headline", "title", "name")
@@ -27,9 +27,6 @@ _PEOPLE_KEYS = ("people", "persons", "person")
 _AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers")
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 _KEY_NOISE = re.compile(r"[^a-z]")
-# A whole page in a record (a crawler's export), read as an HTML file is: text that opens as one
-# (an article about HTML may show a "<html>" tag).
-_PAGE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html)\b", re.IGNORECASE | re.DOTALL)
 # A body in HTML: some exports keep the page's markup.
 _MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|b|i|li|ul|ol|h[1-6]|blockquote|figure)\b[^>]*>", re.IGNORECASE)
 _MAX_HEADLINE = 300
@@ -87,8 +84,8 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
     meta = _keyed(fields["metadata"]) if isinstance(fields.get("metadata"), dict) else {}
     summary = _first_text(fields, _SUMMARY_KEYS) or _first_text(meta, _SUMMARY_KEYS) or None
     date, authors = _record_date(fields, reference), _names(fields, _AUTHOR_KEYS)
-    if _PAGE.match(body):
-        # The record's own fields first, then what the page says.
+    if opens_as_page(body):
+        # A whole page (a crawler's export), read as an HTML file is; the record's own fields first.
         page = parse_html(body)
         paragraphs, captions = clean.strip_boilerplate(page.paragraphs)
         return _finish(raw, headline or page.headline, summary or page.summary, date or page.date,

@@ -33,6 +33,8 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")
+_PAGE_OPENING = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html)\b",
+                           re.IGNORECASE | re.DOTALL)
 # JSON's escape of a surrogate ("\ud83d"): a pair makes one character, one alone half of one.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -114,9 +116,9 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     name = str(path)
     if suffix not in JSON_SUFFIXES | JSONL_SUFFIXES and len(text) > limits.max_article_chars:
         raise UnreadableFile(f"more than {limits.max_article_chars:,} characters: not one article")
-    if suffix in TEXT_SUFFIXES:
+    if suffix in TEXT_SUFFIXES and not opens_as_page(text):  # a saved page can wear a .txt name
         return [RawDocument(name, "text", text=text)]
-    if suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES | TEXT_SUFFIXES:
         return [RawDocument(name, "html", text=text)]
     if suffix in JSONL_SUFFIXES:
         records = _jsonl_records(name, text)
@@ -233,6 +235,12 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     if not inflater.eof:
         raise UnreadableFile("truncated gzip file")
     return out
+
+
+def opens_as_page(text: str) -> bool:
+    """True for text that opens as an HTML page (<!DOCTYPE html> or <html>, after an XML
+    declaration or comments); an article that shows such a tag further on is no page."""
+    return _PAGE_OPENING.match(text) is not None
 
 
 def load_json(text: str) -> object:

@@ -31,6 +31,13 @@ def test_format_follows_the_extension_under_gz(tmp_path):
     assert is_supported(tmp_path / "notes.md")  # Markdown, read as plain text
 
 
+def test_a_page_saved_under_a_text_name_is_read_as_html(tmp_path):
+    saved = write(tmp_path, "saved.txt", "<!-- saved from url -->\n<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    assert read_documents(saved)[0].kind == "html"
+    about = write(tmp_path, "about.txt", "How pages begin\n\nEvery page starts with <!DOCTYPE html>, the spec says.\n")
+    assert read_documents(about)[0].kind == "text"
+
+
 def test_utf16_with_bom_is_decoded():
     assert decode("Nachrichten über Wahlen".encode("utf-16")) == "Nachrichten über Wahlen"
 
