@@ -116,10 +116,11 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     name = str(path)
     if suffix not in JSON_SUFFIXES | JSONL_SUFFIXES and len(text) > limits.max_article_chars:
         raise UnreadableFile(f"more than {limits.max_article_chars:,} characters: not one article")
-    if suffix in TEXT_SUFFIXES and not opens_as_page(text):  # a saved page can wear a .txt name
-        return [RawDocument(name, "text", text=text)]
-    if suffix in HTML_SUFFIXES | TEXT_SUFFIXES:
+    # A saved page can wear a .txt name.
+    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and opens_as_page(text)):
         return [RawDocument(name, "html", text=text)]
+    if suffix in TEXT_SUFFIXES:
+        return [RawDocument(name, "text", text=text)]
     if suffix in JSONL_SUFFIXES:
         records = _jsonl_records(name, text)
         if all(record.kind == SKIPPED for record in records):
