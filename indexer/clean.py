@@ -88,6 +88,16 @@ PROMO = _any(
     r"^you(?:'ve| have) (?:reached|used) (?:your|all your|the) (?:free |monthly )?(?:articles?|stories)\b.{0,30}$",
     r"^already a (?:subscriber|member)\??\b.{0,30}$|^cancel (?:at )?any ?time\.?$",
     r"\bsupport (?:our|independent|quality) journalism\b",
+    # An e-mailed newsletter's furniture, as pasted or saved.
+    r"^(?:having trouble viewing this e-?mail\W*)?view (?:this (?:e-?mail|newsletter|message) |it |this )?"
+    r"(?:online|in (?:your|a|the) (?:web )?browser)\b.{0,20}$",
+    r"^(?:forward|share) this (?:e-?mail|newsletter)\b.{0,100}$",
+    r"\b(?:did|has) (?:someone|a friend|a colleague) forward(?:ed)? (?:this|you)\b",
+    r"^you(?:'re| are) (?:receiving|getting) this (?:e-?mail|newsletter|message)\b.{0,150}$",
+    r"^(?:unsubscribe|manage (?:your )?(?:subscriptions?|preferences)|update (?:your )?preferences)\b.{0,80}$",
+    # A sponsor's box: its heading, and the small print its copy ends with.
+    r"^(?:sponsored by|presented by|in partnership with|brought to you by)\b.{0,50}$",
+    r"\b(?:terms|terms and conditions|terms & conditions|t&cs|t&c)s? (?:may )?apply\.?\)?$",
 )
 # What parts a page title's headline from the site's name ("Levees rise | The Alder Times").
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
@@ -102,12 +112,18 @@ BYLINE = _any(
     # A wire story's credits: "(Reporting by Tom Ellery; Editing by Owen Mather)".
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated) by\b[^()]{0,200}\)?$",
 )
+# Who else reported the story: "Heather Caygle and Louis Nelson contributed to this report." Kept in
+# the text, but they are not people the story is about.
+CONTRIBUTORS = re.compile(r"^[^.!?]{3,200}\b(?:contributed|also contributed) (?:reporting|to (?:this|the|our) "
+                          r"(?:report|story|article|reporting))\b[^!?]{0,100}$", _I)
 # Gallery and player controls.
 WIDGET = _any(
     r"^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s*\d*$",
     r"^\d+\s*/\s*\d+$",
     r"^(?:caption|close|back to gallery|next|previous|prev|play|pause|mute|expand|enlarge|skip ad)$",
     r"^subscribe\b.{0,30}$|^(?:log|sign) ?in\b.{0,20}$",
+    # A rule drawn with characters between a story and its end matter.
+    r"^[_=*~#•·-]{3,}$",
 )
 # A credit line alone: who took the picture is not body text, nor a person of the article.
 PHOTO_CREDIT = _any(
@@ -162,6 +178,12 @@ COMMENTS_HEADING = _any(
     r"^[\w.@-]{2,40} (?:says|said|wrote|commented):$",
     r"^(?:deixe|deja|lascia|hinterlasse|laissez|tinggalkan) (?:uma|una|un|einen|eine|un|komentar)\b.{0,40}$",
     r"^(?:comentários?|comentarios?|commenti|kommentare|commentaires|komentar)\s*(?:\(\d+\))?\s*:?$",
+)
+# Headings over what follows a press release or a story: who to call, the legal small print.
+END_MATTER_HEADING = _any(
+    r"^(?:forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement)\b.{0,40}"
+    r"|(?:media|press|investor|investor relations|editorial) contacts?|for (?:further|more) information,?"
+    r"(?: please)? contact)\s*:?$",
 )
 _PROSE = re.compile(r"^(?:\S+\s+){11,}.*[.!?…\"”’]$")
 SALUTATION = re.compile(r"^dear (?:valued )?(?:readers?|subscribers?|friends?|visitors?|members?)\b", _I)
@@ -254,7 +276,7 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
         text = line.strip()
         if not text:
             continue
-        if paragraphs and COMMENTS_HEADING.match(text):
+        if paragraphs and (COMMENTS_HEADING.match(text) or END_MATTER_HEADING.match(text)):
             break
         if paragraphs and RELATED_HEADING.match(text):
             skipping = True

@@ -183,7 +183,7 @@ def _read_byline_elements(tree: lxml.html.HtmlElement, page: HtmlPage) -> None:
             page.date = _date(element.get("datetime")) or dates.parse_date(" ".join(lines.split()))
         if not page.authors and (byline := _BYLINE.search(lines)):
             name = byline.group("name")
-            page.authors = split_names(name.title() if name.isupper() else name)
+            page.authors = split_names(name)
         elif not page.authors and _AUTHOR_HOLDER.search(names) and "comment" not in names.lower():
             # An author's element holding the name alone: "Tony Carter", "Steve Peoples, AP Writer".
             text = " ".join(lines.split())

@@ -16,6 +16,8 @@ _MAX_SUMMARY_CHARS = 400
 _HEADLINE_SEARCH_LINES = 400
 _MIN_WRAPPED_LINES = 8
 _WRAP_WIDTHS = (40, 100)  # the widths text is typically wrapped at
+# A wrapped line with room for the next word within this share of the width ended there on purpose.
+_FULL_LINE = 0.85
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 _RUN_IN_HEADLINE_WORDS = 10
 _MIN_HEADLINE_WORDS = 4
@@ -33,6 +35,10 @@ _MARKDOWN_LINE_MARK = re.compile(r"^(?:#{1,6}|>)[^\S\n]*", re.MULTILINE)
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _REPORTING_BY = re.compile(r"^\(?(?:Reporting|Writing) by (?P<names>[^;()]{3,120})")
 _CREDIT_LINES = 6  # the last lines of a wire story, where its credits are
+# A wire byline names the agency after the writer: "By LINDA HSU Associated Press".
+_AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s+(?:of |for )?(?:the )?(?:associated press|ap|reuters|afp"
+                                r"|agence france-presse|bloomberg(?: news)?|upi|dpa|press association|pa media)$",
+                                re.IGNORECASE)
 _JOB = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|staff|producer"
                   r"|photographer|critic)s?\s*$", re.IGNORECASE)
 
@@ -66,6 +72,9 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
         if not headline_alone:
             return _run_in_headline(lines, reference)
         content = [i for i, line in enumerate(lines) if line.strip()]
+    # "View this email in your browser" over a newsletter's name: the rules know it is no headline.
+    while len(content) > 1 and clean.is_boilerplate_line(lines[content[0]]):
+        content = content[1:]
     layout = TextLayout(headline=_tidy(lines[content[0]]))
     header = content[1:1 + _HEADER_LINES]
     body_start = content[1] if len(content) > 1 else len(lines)
@@ -146,13 +155,21 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def unwrap(lines: list[str]) -> list[str]:
-    """Join runs of consecutive lines into one line each; blank lines still part paragraphs."""
+    """Join each paragraph's wrapped lines into one line; blank lines still part paragraphs, and so
+    does a line the next word would have fitted on (a byline over its date, a paragraph's end):
+    wrapping only breaks a line when the next word does not fit."""
+    # The width wrapped at, as is_hard_wrapped takes it: an overlong line (an address) does not move it.
+    widths = sorted(len(a.rstrip()) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip())
+    width = widths[len(widths) * 3 // 4] if widths else 0
     joined: list[str] = []
     current: list[str] = []
-    for line in lines + [""]:
+    for line, after in zip(lines + [""], lines[1:] + ["", ""], strict=True):
         if line.strip():
             current.append(line.strip())
-        elif current:
+            following = after.split()
+            if not following or len(line.rstrip()) + 1 + len(following[0]) > width * _FULL_LINE:
+                continue
+        if current:
             joined += [" ".join(current), ""]
             current = []
     return joined
@@ -234,8 +251,16 @@ def _date_near(lines: list[str], start: int, reference: datetime | None) -> date
 def split_names(names: str) -> list[str]:
     """Split a byline's names: "A, B and C" → ["A", "B", "C"], without the writers' jobs ("A,
     Transport Reporter")."""
-    parts = re.split(r"\s*(?:,|\band\b|&|;)\s*", _BY.sub("", names.strip()))
-    return [p.strip() for p in parts if p.strip() and len(p.split()) <= 5 and not _JOB.search(p)]
+    parts = re.split(r"\s*(?:,|\band\b|&|;)\s*", _BY.sub("", names.strip()), flags=re.IGNORECASE)
+    parts = [_without_agency(part.strip()) for part in parts]
+    # A name in capitals, as wire bylines print them; not an agency's initials ("AP").
+    return [p.title() if p.isupper() and (" " in p or len(p) > 4) else p for p in parts
+            if p and len(p.split()) <= 5 and not _JOB.search(p)]
+
+
+def _without_agency(name: str) -> str:
+    person = _AGENCY_AFTER_NAME.sub("", name)
+    return person if len(person.split()) >= 2 else name  # "The Associated Press" wrote it
 
 
 def _take_header_line(layout: TextLayout, line: str) -> None:

@@ -35,6 +35,11 @@ from indexer import clean
     "(Reporting by Tom Ellery; Additional reporting by Beatrix Holm; Editing by Owen Mather)",
     "Additional reporting by Joseph Hudak",
     "You have reached your free article limit for this month.", "Already a subscriber? Log in", "Cancel anytime.",
+    "View this email in your browser", "Having trouble viewing this email? View it in your browser.",
+    "Forward this email to a friend.", "Did someone forward this to you? Sign up here.",
+    "You are receiving this email because you subscribed to The Morning Ledger.",
+    "Unsubscribe | Update your preferences | Privacy policy", "SPONSORED BY NORTHWIND ENERGY",
+    "Switch to a fixed tariff today and save up to 200 pounds a year. Terms apply.", "___", "***",
 ])
 def test_boilerplate_lines(line):
     assert clean.is_boilerplate_line(line)
@@ -57,6 +62,9 @@ def test_boilerplate_lines(line):
     "This article is about the levees, and the money that was never spent on them.",
     "The club said the ground would be open to members only until the end of the season.",
     "Subscribers to the service said they would continue reading the paper online.",
+    "Sponsored by the council, the festival drew 30,000 people over the weekend.",
+    "The operator said the usual terms would apply to season tickets bought before May.",
+    "About 40 ships were waiting offshore.",
 ])
 def test_article_sentences_are_kept(line):
     assert not clean.is_boilerplate_line(line)
@@ -131,6 +139,21 @@ def test_comment_sections_are_cut():
     for heading in ("Add a comment", "All comments", "Show more comments (20)", "Comments are closed."):
         kept, _ = clean.strip_boilerplate(["Story paragraph.", heading, "A reader's long reply, in prose, goes here."])
         assert kept == ["Story paragraph."], heading
+
+
+def test_a_press_release_ends_at_its_contacts_and_small_print():
+    for heading in ("Forward-Looking Statements", "Media Contact:", "Investor Relations Contacts",
+                    "For more information, please contact:", "Safe Harbor Statement"):
+        kept, _ = clean.strip_boilerplate(["Story paragraph.", heading, "Jordan Pike, press office, 555-0142."])
+        assert kept == ["Story paragraph."], heading
+    assert clean.strip_boilerplate(["Media contacts were told on Monday.", "Story."])[0] == [
+        "Media contacts were told on Monday.", "Story."]
+
+
+def test_contributors_line():
+    assert clean.CONTRIBUTORS.match("ABC News' Nicole Phillip and Sunny Choo contributed to this report.")
+    assert clean.CONTRIBUTORS.match("Associated Press writer Karen Oduya in Des Moines contributed reporting.")
+    assert not clean.CONTRIBUTORS.match("The fund contributed to the collapse. Its staff contributed to this report.")
 
 
 def test_related_box_in_the_middle_is_skipped_up_to_the_next_prose():

@@ -125,6 +125,28 @@ def test_a_headline_repeated_as_the_first_line_of_the_text_is_not_body(tmp_path)
     assert article.people == ["Carla Jensen"]  # not "Troopers Take" of the title-cased line
 
 
+def test_a_wire_story_credits_its_writers_not_its_people(tmp_path):
+    text = ("Flood defenses hold as river crests in Millbrook\n\nBy RAFAEL MORENO and LINDA HSU Associated Press\n\n"
+            "MILLBROOK, Iowa (AP) — The river crested just below the levee on Sunday, Mayor Tom Gallagher said.\n\n"
+            "___\n\nAssociated Press writer Karen Oduya in Des Moines contributed to this report.\n")
+    article = parse_article(write(tmp_path, "ap.txt", text))
+    assert article.authors == ["Rafael Moreno", "Linda Hsu"]
+    assert article.people == ["Tom Gallagher"]
+    assert article.body.endswith("Gallagher said.\n\nAssociated Press writer Karen Oduya in Des Moines contributed "
+                                 "to this report.")
+
+
+def test_a_newsletter_is_not_headlined_by_its_browser_link(tmp_path):
+    text = ("View this email in your browser\n\nTHE MORNING LEDGER\nYour daily briefing from the Harbour Herald\n\n"
+            "Tuesday, 8 April 2025\n\nDockworkers at Kestrel Bay voted on Monday night to accept a 6 per cent pay "
+            "offer, ending a nine-day strike, union secretary Aoife Brennan said.\n\nSPONSORED BY NORTHWIND ENERGY\n"
+            "Switch to a fixed tariff today and save up to 200 pounds a year. Terms apply.\n\n"
+            "Forward this email to a friend. Did someone forward this to you? Sign up here.\n")
+    article = parse_article(write(tmp_path, "letter.txt", text))
+    assert article.headline == "THE MORNING LEDGER" and article.date == datetime(2025, 4, 8)
+    assert article.body.startswith("Dockworkers") and article.body.endswith("Aoife Brennan said.")
+
+
 def test_unreadable_file_gives_none(tmp_path):
     assert parse_article(write(tmp_path, "bin.txt", b"\x89PNG\r\n\x1a\n")) is None
 

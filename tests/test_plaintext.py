@@ -89,6 +89,26 @@ def test_hard_wrapped_text_is_read_as_paragraphs():
     assert not is_hard_wrapped(menu)
 
 
+def test_hard_wrapped_header_lines_stay_apart():
+    # A byline over its date, and a paragraph's last line over the next, are lines the next
+    # word would have fitted on: wrapping did not break them.
+    first = textwrap.fill("The council voted on Thursday to fund a six-month trial of late-night buses "
+                          "between Eastbrook and the central station, ending a two-year campaign by "
+                          "shift workers and hospitality staff who say the last bus leaves them stranded.", width=70)
+    second = textwrap.fill("Councillor Dev Raman said the pilot would cost about 410,000 pounds and run "
+                           "three buses an hour until 2am on Fridays and Saturdays. Opponents said the money "
+                           "would be better spent on fixing the existing timetable first.", width=70)
+    third = textwrap.fill("The trial begins on 2 May. Ridership will be reviewed in October before the council "
+                          "decides whether to make the service permanent, extend it to Sundays or end it. The "
+                          "operator has asked for drivers to volunteer for the night shifts, and the union said "
+                          "its members would be paid the overnight rate for every hour they work.", width=70)
+    text = (f"Council approves late-night bus pilot\n\nBy Hannah Okafor, City Reporter\nPublished 14 March 2025"
+            f"\n\n{first}\n{second}\n\n{third}\n")
+    layout = parse_layout(text)
+    assert layout.authors == ["Hannah Okafor"] and layout.date == datetime(2025, 3, 14)
+    assert layout.paragraphs == [" ".join(part.split()) for part in (first, second, third)]
+
+
 def test_a_lede_of_names_and_titles_stays_in_the_body():
     lede = ("PORT ALDER, May 2 - Finance Minister Tomasz Brennan and Central Bank Governor Ingrid Solberg "
             "met senior Halcyon Systems Dredging Division executives, including Chief Executive Darnell Okoye, "
