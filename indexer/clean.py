@@ -71,6 +71,7 @@ PROMO = _any(
     # Where the story ran first, and where to send tips.
     r"^(?:this|the) (?:article|story|post|piece) (?:was )?(?:originally|first) (?:appeared|published|ran)\b.{0,120}$",
     r"^a version of this (?:article|story) (?:appeared|appears|was published)\b.{0,120}$",
+    r"^the post .{3,300} appeared first on .{2,100}$",  # a WordPress feed's last line
     r"^(?:have|got) a (?:news |story )?tip\b.{0,80}$",
     r"\bsubscribe (?:now|today|here|for|to (?:our|the))\b",
     r"\bsign up (?:for|to)\b.{0,60}\bnewsletters?\b",

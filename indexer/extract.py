@@ -20,11 +20,12 @@ _SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "st
                  "excerpt")
 _DATE_KEYS = ("date", "published", "publishdate", "publishedat", "datepublished", "datepublish", "pubdate",
               "publicationdate", "publisheddate", "publishedtime", "createdat", "created", "timestamp", "time",
-              "datetime", "dateline")
+              "datetime", "dateline", "dcdate", "issued", "updated", "modified")
 _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "articletext", "bodytext", "fulltext",
-              "maintext", "storytext", "textcontent", "contenttext", "html", "rawhtml", "pagehtml")
+              "maintext", "storytext", "textcontent", "contenttext", "contenthtml", "bodyhtml", "articlehtml",
+              "contentencoded", "html", "rawhtml", "pagehtml")
 _PEOPLE_KEYS = ("people", "persons", "person")
-_AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers")
+_AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers", "dccreator")
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 _KEY_NOISE = re.compile(r"[^a-z]")
 # A body in HTML: some exports keep the page's markup.

@@ -17,7 +17,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # RSS and Atom feeds: an article per item or entry
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 _SUPPORTED_ENDINGS = tuple(suffix + gz for suffix in SUPPORTED_SUFFIXES for gz in ("", ".gz"))
 
 # Magic numbers of formats that sometimes wear an article's extension in scraped dumps.
@@ -38,6 +39,8 @@ _PAGE_OPENING = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!docty
 # JSON's escape of a surrogate ("\ud83d"): a pair makes one character, one alone half of one.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses a str that declares an encoding
+_RSS_AUTHOR = re.compile(r"\S+@\S+\s*\((.+)\)")
 # A JSONL file larger than this is read in parts of about this size: a few thousand articles.
 PART_BYTES = 4 * 1024 * 1024
 
@@ -114,13 +117,15 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     if not text.strip():
         raise UnreadableFile("empty file")
     name = str(path)
-    if suffix not in JSON_SUFFIXES | JSONL_SUFFIXES and len(text) > limits.max_article_chars:
+    if suffix not in JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES and len(text) > limits.max_article_chars:
         raise UnreadableFile(f"more than {limits.max_article_chars:,} characters: not one article")
-    # A saved page can wear a .txt name.
-    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and opens_as_page(text)):
+    # A saved page can wear a .txt or .xml name.
+    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES | FEED_SUFFIXES and opens_as_page(text)):
         return [RawDocument(name, "html", text=text)]
     if suffix in TEXT_SUFFIXES:
         return [RawDocument(name, "text", text=text)]
+    if suffix in FEED_SUFFIXES:
+        return _feed_records(name, text)
     if suffix in JSONL_SUFFIXES:
         records = _jsonl_records(name, text)
         if all(record.kind == SKIPPED for record in records):
@@ -305,3 +310,53 @@ def _jsonl_records(name: str, text: str, first_line: int = 0) -> list[RawDocumen
         records.append(RawDocument(name, "record", fields=item, record=number) if isinstance(item, dict)
                        else RawDocument(name, SKIPPED, text="not a JSON object", record=number))
     return records
+
+
+def _feed_records(name: str, text: str) -> list[RawDocument]:
+    """An RSS or Atom feed's items as records whose fields are named by their elements
+    ("title", "pubDate", "content:encoded", "dc:creator"), for the JSON records' reading."""
+    from lxml import etree  # loaded with the first feed: the search shell does without it
+
+    # Entities are not expanded and nothing is fetched: a feed is someone else's file.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True,
+                             remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), parser)
+    except (etree.XMLSyntaxError, ValueError) as error:
+        raise UnreadableFile(f"invalid XML ({error})") from error
+    items = [] if root is None else [
+        element for element in root.iter() if isinstance(element.tag, str) and etree.QName(element).localname in
+        ("item", "entry")]
+    if not items:
+        raise UnreadableFile("XML holds no RSS item or Atom entry")
+    records = [RawDocument(name, "record", fields=_feed_fields(item), record=number)
+               for number, item in enumerate(items)]
+    if len(records) == 1:
+        records[0].record = None
+    return records
+
+
+def _feed_fields(item) -> dict:
+    from lxml import etree
+
+    fields: dict = {}
+    for child in item:
+        if not isinstance(child.tag, str):
+            continue
+        local = etree.QName(child).localname
+        key = f"{child.prefix}:{local}" if child.prefix else local
+        if len(child) and local in ("content", "summary", "description"):  # Atom's type="xhtml": markup
+            value: object = "".join(etree.tostring(element, encoding="unicode") for element in child)
+        elif len(child):  # Atom's <author><name>...</name></author>
+            value = {etree.QName(g).localname: (g.text or "").strip() for g in child if isinstance(g.tag, str)}
+        else:
+            value = (child.text or "").strip() or child.get("href", "")
+            if local == "author" and (mailbox := _RSS_AUTHOR.fullmatch(value)):
+                value = mailbox.group(1)  # RSS writes "editor@site.example (Priya Natarajan)"
+        if key not in fields:
+            fields[key] = value
+        elif isinstance(value, dict):  # another author
+            fields[key] = (fields[key] if isinstance(fields[key], list) else [fields[key]]) + [value]
+    if not any(key in fields for key in ("content", "content:encoded")) and "description" in fields:
+        fields["content"] = fields.pop("description")  # an RSS item's description is its text
+    return fields

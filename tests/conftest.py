@@ -98,3 +98,20 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
 def article_text(headline: str, date: str, body: str, summary: str = "A summary line") -> str:
     """A minimal plain-text article in the seed's layout."""
     return f"{headline}\n\n{summary}\n\n{date}\n2 minute read.\n\n{body}\n"
+
+
+# Feeds as sites publish them, for the readers and the extraction tests.
+RSS = """<?xml version="1.0" encoding="ISO-8859-1"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Herald</title><description>Local news</description>
+<item><title>Port strike ends</title><description>Dockworkers voted to accept the offer.</description>
+  <pubDate>Tue, 08 Apr 2025 07:00:00 GMT</pubDate><author>news@herald.example (Priya Natarajan)</author></item>
+<item><title>Café reopens</title><description>Teaser only.</description>
+  <content:encoded><![CDATA[<p>The café reopened.</p>]]></content:encoded><dc:creator>Tom Baptiste</dc:creator></item>
+</channel></rss>"""
+ATOM = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Herald</title>
+<entry><title>Strike ends</title><published>2025-04-08T07:00:00Z</published>
+  <author><name>Priya Natarajan</name></author><author><name>Tom Baptiste</name></author>
+  <content type="html">&lt;p&gt;Dockworkers voted.&lt;/p&gt;</content></entry>
+<entry><title>Library reopens</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>It reopened.</p>
+  </div></content></entry></feed>"""

@@ -10,7 +10,8 @@ BOILERPLATE = ("Dear Reader", "Click here", "Advertisement", "We use cookies", "
                "All rights reserved", "Related Content", "Read more:", "Sign up for our", "Comments (",
                "You might also like", "Image copyright", "minute read", "Philippa Grange", "More from The",
                "SHARES", "Featured image", "Share your thoughts", "Skip to main content", "Story continues below",
-               "Enter your email", "By signing up", "originally appeared", "story tip", "<p>", "Related:")
+               "Enter your email", "By signing up", "originally appeared", "story tip", "<p>", "Related:",
+               "appeared first on", "Subscribe to the")
 
 
 def all_articles():
@@ -22,7 +23,7 @@ def test_size_formats_and_spread():
     files, articles = all_articles()
     assert len(articles) >= 40
     suffixes = Counter("".join(f.suffixes) for f in files)
-    assert {".txt", ".txt.gz", ".html", ".html.gz", ".json", ".jsonl"} <= set(suffixes)
+    assert {".txt", ".txt.gz", ".html", ".html.gz", ".json", ".jsonl", ".rss"} <= set(suffixes)
     years = {a.date.year for a in articles}
     assert len(years) >= 2 and all(a.date for a in articles)
     assert all(300 <= len(a.body.split()) <= 900 for a in articles)
@@ -49,3 +50,11 @@ def test_a_page_copied_whole_and_an_export_with_markup_read_as_articles():
     rates = parse_articles(CORPUS / "wire" / "2024-06-03-rates-rise-defended.json")[0]
     assert rates.authors == ["Tomas Lind"] and rates.date == datetime(2024, 6, 3, 16, 12)
     assert rates.people == ["Elena Vasquez-Hart", "Marcus Feld", "Walter Pryce"]
+
+
+def test_a_feed_gives_an_article_per_item():
+    ferry, levee = parse_articles(CORPUS / "harbour-herald" / "feed-2025-05.rss")
+    assert ferry.headline.startswith("Gull Island ferry") and ferry.authors == ["Priya Natarajan"]
+    assert ferry.date == datetime(2025, 5, 6, 7, 15)  # 08:15 at +01:00
+    assert levee.people == ["Rafael Moreno", "Elena Vasquez-Hart", "Adaeze Okafor"]
+    assert levee.body.endswith("The walk starts at the road bridge at 10am.")

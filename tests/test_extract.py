@@ -3,7 +3,7 @@ from datetime import datetime
 
 from indexer import parse_article
 from indexer.extract import parse_articles
-from tests.conftest import write
+from tests.conftest import ATOM, RSS, write
 
 
 def test_newspaper_style_json_record(tmp_path):
@@ -62,6 +62,30 @@ def test_records_are_read_whatever_their_exporter_called_the_fields(tmp_path):
     assert second.date == datetime(2024, 3, 3, 8, 0) and second.people == ["Lars Hedlund"]
     assert (third.headline, third.body, third.date) == ("Quay reopens", "The quay reopened on Monday.",
                                                         datetime(2024, 4, 24, 23, 6, 40))
+
+
+def test_a_json_feed_is_read_item_by_item(tmp_path):
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Harbour Herald", "items": [
+        {"id": "1", "title": "Late ferry sailing added", "date_published": "2025-04-08T09:15:00+01:00",
+         "content_html": "<p>The ferry will run a 10.30pm sailing.</p><p>Harbourmaster Ines Carvalho said so.</p>",
+         "authors": [{"name": "Priya Natarajan", "url": "https://herald.example/staff/priya"}]},
+        {"id": "2", "title": "Library reopens", "content_text": "The library reopened on Saturday.",
+         "author": {"name": "Tom Baptiste"}}]}
+    first, second = parse_articles(write(tmp_path, "feed.json", json.dumps(feed)))
+    assert first.body == "The ferry will run a 10.30pm sailing.\n\nHarbourmaster Ines Carvalho said so."
+    assert (first.date, first.authors, first.people) == (datetime(2025, 4, 8, 8, 15), ["Priya Natarajan"],
+                                                         ["Ines Carvalho"])
+    assert (second.body, second.authors) == ("The library reopened on Saturday.", ["Tom Baptiste"])
+
+
+def test_feed_items_are_read_as_records(tmp_path):
+    strike, cafe = parse_articles(write(tmp_path, "herald.rss", RSS))
+    assert (strike.body, strike.date, strike.authors) == ("Dockworkers voted to accept the offer.",
+                                                          datetime(2025, 4, 8, 7, 0), ["Priya Natarajan"])
+    assert (cafe.body, cafe.summary, cafe.authors) == ("The café reopened.", "Teaser only.", ["Tom Baptiste"])
+    strike, library = parse_articles(write(tmp_path, "herald.atom", ATOM))
+    assert strike.authors == ["Priya Natarajan", "Tom Baptiste"] and strike.body == "Dockworkers voted."
+    assert (library.headline, library.body) == ("Library reopens", "It reopened.")
 
 
 def test_a_record_holding_a_whole_page_is_read_as_the_page(tmp_path):

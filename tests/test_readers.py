@@ -13,7 +13,7 @@ from indexer.readers import (
     jsonl_parts,
     read_documents,
 )
-from tests.conftest import write
+from tests.conftest import ATOM, RSS, write
 
 
 def test_plain_text_and_gzip_read_the_same(tmp_path):
@@ -91,6 +91,27 @@ def test_json_that_holds_no_object_is_refused(tmp_path):
     for name, text in (("n.json", "42"), ("s.json", '"text"'), ("bad.json", "{oops")):
         with pytest.raises(UnreadableFile):
             read_documents(write(tmp_path, name, text))
+
+
+def test_feeds_give_a_record_per_item_or_entry(tmp_path):
+    first, second = read_documents(write(tmp_path, "herald.rss", RSS))
+    assert first.fields == {"title": "Port strike ends", "content": "Dockworkers voted to accept the offer.",
+                            "pubDate": "Tue, 08 Apr 2025 07:00:00 GMT", "author": "Priya Natarajan"}
+    assert (second.record, second.fields["content:encoded"], second.fields["description"],
+            second.fields["dc:creator"]) == (1, "<p>The café reopened.</p>", "Teaser only.", "Tom Baptiste")
+    first, second = read_documents(write(tmp_path, "herald.atom", ATOM))
+    assert first.fields["author"] == [{"name": "Priya Natarajan"}, {"name": "Tom Baptiste"}]
+    assert first.fields["content"] == "<p>Dockworkers voted.</p>"
+    assert second.fields["content"].startswith('<div xmlns="http://www.w3.org/1999/xhtml"><p>It reopened.</p>')
+
+
+def test_xml_that_is_no_feed_is_refused_and_entities_are_not_expanded(tmp_path):
+    with pytest.raises(UnreadableFile, match="no RSS item or Atom entry"):
+        read_documents(write(tmp_path, "sitemap.xml", '<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>'))
+    laughs = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+              '<rss><channel><item><title>T</title><description>x &b; y</description></item></channel></rss>')
+    (record,) = read_documents(write(tmp_path, "laughs.xml", laughs))
+    assert "aaaa" not in str(record.fields)
 
 
 def test_jsonl_skips_broken_lines_but_keeps_the_rest(tmp_path):
