@@ -40,6 +40,7 @@ _PAGE_OPENING = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!docty
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses a str that declares an encoding
+_CHARACTER_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 _RSS_AUTHOR = re.compile(r"\S+@\S+\s*\((.+)\)")
 # A JSONL file larger than this is read in parts of about this size: a few thousand articles.
 PART_BYTES = 4 * 1024 * 1024
@@ -321,19 +322,40 @@ def _feed_records(name: str, text: str) -> list[RawDocument]:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True,
                              remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), parser)
+        root = etree.fromstring(_CHARACTER_REFERENCE.sub(_xml_character, _XML_DECLARATION.sub("", text, count=1)),
+                                parser)
     except (etree.XMLSyntaxError, ValueError) as error:
         raise UnreadableFile(f"invalid XML ({error})") from error
-    items = [] if root is None else [
-        element for element in root.iter() if isinstance(element.tag, str) and etree.QName(element).localname in
-        ("item", "entry")]
+    items = [] if root is None else [element for element in root.iter() if _local_name(element) in ("item", "entry")]
     if not items:
         raise UnreadableFile("XML holds no RSS item or Atom entry")
-    records = [RawDocument(name, "record", fields=_feed_fields(item), record=number)
-               for number, item in enumerate(items)]
+    records = [_feed_record(name, item, number) for number, item in enumerate(items)]
     if len(records) == 1:
         records[0].record = None
     return records
+
+
+def _xml_character(reference: re.Match) -> str:
+    """A character reference XML allows, kept; one to a surrogate or control character (which lxml's
+    recovery turns into bytes it cannot decode again) as U+FFFD."""
+    number = reference.group(1)
+    code = int(number[1:], 16) if number[:1] in "xX" else int(number)
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+        return reference.group()
+    return "\ufffd"
+
+
+def _local_name(element) -> str | None:
+    """An element's name without its namespace ("{http://...}encoded" → "encoded"); a name whose
+    prefix was never declared ("content:encoded" in a broken feed) stays whole."""
+    return element.tag.rpartition("}")[2] if isinstance(element.tag, str) else None
+
+
+def _feed_record(name: str, item, number: int) -> RawDocument:
+    try:
+        return RawDocument(name, "record", fields=_feed_fields(item), record=number)
+    except (UnicodeDecodeError, ValueError) as error:  # lxml's recovery can leave text it cannot give back
+        return RawDocument(name, SKIPPED, text=f"unreadable feed item ({type(error).__name__})", record=number)
 
 
 def _feed_fields(item) -> dict:
@@ -341,14 +363,14 @@ def _feed_fields(item) -> dict:
 
     fields: dict = {}
     for child in item:
-        if not isinstance(child.tag, str):
+        local = _local_name(child)
+        if local is None:
             continue
-        local = etree.QName(child).localname
         key = f"{child.prefix}:{local}" if child.prefix else local
         if len(child) and local in ("content", "summary", "description"):  # Atom's type="xhtml": markup
             value: object = "".join(etree.tostring(element, encoding="unicode") for element in child)
         elif len(child):  # Atom's <author><name>...</name></author>
-            value = {etree.QName(g).localname: (g.text or "").strip() for g in child if isinstance(g.tag, str)}
+            value = {_local_name(g): (g.text or "").strip() for g in child if isinstance(g.tag, str)}
         else:
             value = (child.text or "").strip() or child.get("href", "")
             if local == "author" and (mailbox := _RSS_AUTHOR.fullmatch(value)):

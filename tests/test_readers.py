@@ -114,6 +114,15 @@ def test_xml_that_is_no_feed_is_refused_and_entities_are_not_expanded(tmp_path):
     assert "aaaa" not in str(record.fields)
 
 
+def test_a_broken_feed_is_read_as_far_as_it_goes(tmp_path):
+    # A reference to half a character, a prefix never declared, an item cut short.
+    broken = ('<rss><channel><item><title>Caf&#xD800;&#233; reopens</title><content:encoded>It reopened.'
+              '</content:encoded></item><item><title>Cut sh')
+    first, second = read_documents(write(tmp_path, "broken.rss", broken))
+    assert first.fields == {"title": "Caf\ufffd\u00e9 reopens", "content:encoded": "It reopened."}
+    assert second.fields == {"title": "Cut sh"}
+
+
 def test_jsonl_skips_broken_lines_but_keeps_the_rest(tmp_path):
     path = write(tmp_path, "f.jsonl", '{"title": "A"}\n{broken\n[1, 2]\n{"title": "B"}\n')
     documents = read_documents(path)
