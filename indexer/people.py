@@ -175,6 +175,9 @@ january february march april may june july august september october november dec
 apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
 """.split())
 _PARTING_WORDS = PLACES | PLATFORMS | CALENDAR | NATIONALITIES | TITLES
+# Picture agencies, whose credit ends a caption that runs into the next line ("| Getty Trump needles
+# Clinton"): not a first name, though Getty is a surname ("Premier Don Getty").
+PICTURE_AGENCIES = frozenset("getty shutterstock istock istockphoto alamy".split())
 COMMON_STARTERS = frozenset("""
 a an the this that these those it its he she they we you i his her their our my your but and or so another
 yet if when while after before since as at in on of for from to by with without about over under
@@ -520,7 +523,7 @@ def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], b
         lower = words[0].lower().rstrip(".")
         if _is_title(words[0]):
             titled = True
-        elif not (_parts_names(lower) or (sentence_start and lower in COMMON_STARTERS)):
+        elif not (_parts_names(lower) or lower in PICTURE_AGENCIES or (sentence_start and lower in COMMON_STARTERS)):
             break
         words = words[1:]
         sentence_start = False

@@ -183,6 +183,11 @@ def test_a_title_that_ends_a_name_can_be_its_surname():
     assert extract_people("New Zealander Bruce Judge won the race.") == ["Bruce Judge"]
 
 
+def test_a_picture_agency_is_not_a_first_name_but_can_be_a_surname():
+    text = "Trump mocked her planes. | Getty Trump needles Clinton again. Premier Don Getty of Alberta agreed."
+    assert extract_people(text) == ["Don Getty"]
+
+
 def test_more_titles_are_stripped():
     text = ("National Security Adviser John Poindexter met NASA Administrator Jim Bridenstine, and Special Agent "
             "Bob Argueta said so. Lisa Mead, Senior Communications Advisor, agreed.")
