@@ -4,6 +4,7 @@ caption, then the body with boilerplate interleaved."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -39,6 +40,11 @@ _CREDIT_LINES = 6  # the last lines of a wire story, where its credits are
 _AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s+(?:of |for )?(?:the )?(?:associated press|ap|reuters|afp"
                                 r"|agence france-presse|bloomberg(?: news)?|upi|dpa|press association|pa media)$",
                                 re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,4}\s*-|page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4})$",
+                          re.IGNORECASE)
+_PAGE_EDGE_LINES = 2  # a running head or foot is among a page's first or last lines
+_BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _JOB = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|staff|producer"
                   r"|photographer|critic)s?\s*$", re.IGNORECASE)
 
@@ -60,7 +66,7 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
     """Split a plain-text scrape into headline, summary, date, captions and body paragraphs."""
     if _MARKDOWN.search(text):
         text = plain_markdown(text)
-    lines = [line.rstrip() for line in text.splitlines()]
+    lines, running_heads = without_page_furniture(text)
     content = [i for i, line in enumerate(lines) if line.strip()]
     if not content:
         return None
@@ -68,7 +74,7 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
         # Typed or e-mailed text wraps its paragraphs at a fixed width: score and index whole
         # paragraphs, not line fragments.
         headline_alone = len(content) > 1 and content[1] > content[0] + 1
-        lines = unwrap(lines)
+        lines = unwrap(lines, typeset=bool(running_heads))
         if not headline_alone:
             return _run_in_headline(lines, reference)
         content = [i for i, line in enumerate(lines) if line.strip()]
@@ -122,6 +128,8 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
             layout.summary = layout.summary or (_tidy(heading[1]) if len(heading) > 1 else None)
     if layout.date is None:
         layout.date = _date_near(body, start, reference)
+    if layout.date is None:  # a printed page's running head carries the issue's date
+        layout.date = next(filter(None, (dates.date_line(head, reference=reference) for head in running_heads)), None)
     paragraphs, captions = clean.strip_boilerplate(body[start:end])
     layout.paragraphs = paragraphs
     layout.captions.extend(captions)
@@ -154,13 +162,48 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return cut >= len(filled) / 2
 
 
-def unwrap(lines: list[str]) -> list[str]:
+def without_page_furniture(text: str) -> tuple[list[str], list[str]]:
+    """The text's lines without the furniture of printed pages (text taken from a PDF or a print
+    edition): page numbers ("Page 1 of 2", "- 2 -"), and running heads and feet, lines that open or
+    close more than one page. Also returns the running heads' lines, for the date they carry."""
+    pages: list[list[str]] = []
+    for sheet in text.split("\f"):  # pdftotext parts pages with form feeds
+        pages.append([])
+        for line in sheet.splitlines():
+            if _PAGE_NUMBER.match(line.strip()):
+                pages.append([])
+            else:
+                pages[-1].append(line.rstrip())
+    if len(pages) == 1:
+        return pages[0], []
+    edges = Counter(key for page in pages for key in {_furniture_key(line) for line in _page_edges(page)})
+    repeated = {key for key, count in edges.items() if count >= 2}
+    heads = [line for page in pages for line in _page_edges(page) if _furniture_key(line) in repeated]
+    kept = [line for page in pages for line in page + [""] if _furniture_key(line) not in repeated]
+    return kept, heads
+
+
+def _page_edges(page: list[str]) -> list[str]:
+    filled = [line for line in page if line.strip()]
+    return filled[:_PAGE_EDGE_LINES] + filled[-_PAGE_EDGE_LINES:]
+
+
+def _furniture_key(line: str) -> str:
+    # A running head tells its page's number: "Valley Courier, page 2" repeats "..., page 1".
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower()) if line.strip() else ""
+
+
+def unwrap(lines: list[str], typeset: bool = False) -> list[str]:
     """Join each paragraph's wrapped lines into one line; blank lines still part paragraphs, and so
     does a line the next word would have fitted on (a byline over its date, a paragraph's end):
-    wrapping only breaks a line when the next word does not fit."""
+    wrapping only breaks a line when the next word does not fit. A word broken with a hyphen is
+    made whole when the text spells it whole elsewhere or was ``typeset`` (a printed page's
+    columns break words; a wrapping program only breaks at a compound's own hyphen)."""
     # The width wrapped at, as is_hard_wrapped takes it: an overlong line (an address) does not move it.
     widths = sorted(len(a.rstrip()) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip())
     width = widths[len(widths) * 3 // 4] if widths else 0
+    broken = any(_BROKEN_WORD.search(line) for line in lines)
+    vocabulary = {word.lower() for line in lines for word in _LETTERS.findall(line)} if broken else set()
     joined: list[str] = []
     current: list[str] = []
     for line, after in zip(lines + [""], lines[1:] + ["", ""], strict=True):
@@ -170,9 +213,22 @@ def unwrap(lines: list[str]) -> list[str]:
             if not following or len(line.rstrip()) + 1 + len(following[0]) > width * _FULL_LINE:
                 continue
         if current:
-            joined += [" ".join(current), ""]
+            joined += [_joined_lines(current, vocabulary, typeset) if broken else " ".join(current), ""]
             current = []
     return joined
+
+
+def _joined_lines(parts: list[str], vocabulary: set[str], typeset: bool) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        end, start = _BROKEN_WORD.search(text), _LETTERS.match(part)
+        if end and start and part[:1].islower():
+            whole = (end.group(1) + start.group()).lower()
+            # "ex-" + "tended" → "extended"; "six-" + "month" → "six-month"
+            text = text[:-1] + part if typeset or whole in vocabulary else text + part
+        else:
+            text += " " + part
+    return text
 
 
 def _run_in_headline(lines: list[str], reference: datetime | None) -> TextLayout:

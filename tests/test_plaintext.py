@@ -109,6 +109,64 @@ def test_hard_wrapped_header_lines_stay_apart():
     assert layout.paragraphs == [" ".join(part.split()) for part in (first, second, third)]
 
 
+PRINTED = """THE VALLEY COURIER                                   Thursday, 3 October 2024
+
+Hospital waiting lists fall for the first time in four years
+
+By Sam Whitford
+
+Waiting lists at the region's three public hospitals have fallen for
+the first time since 2020, according to figures released by the health
+department on Wednesday, after an extra 14 million dollars was spent
+on weekend surgery lists over the winter.
+
+The number of people waiting more than a year for planned surgery fell
+from 4,120 in March to 3,310 at the end of September. Health Minister
+Priya Raman said the result showed that the government's catch-up
+programme was working, but that the region was still a long way from
+its position before the pandemic, when waiting lists were far shorter.
+
+Page 1 of 2
+
+THE VALLEY COURIER                                   Thursday, 3 October 2024
+
+Doctors' union representative Femi Adebayo said the improvement had
+come at the cost of exhausted staff and that weekend lists were being
+run by surgeons and nurses who already work all week. The union wants
+an independent review of rostering before the programme is ex-
+tended into next year.
+
+Page 2 of 2
+"""
+
+
+def test_text_from_printed_pages_loses_page_numbers_and_running_heads():
+    layout = parse_layout(PRINTED)
+    assert layout.headline == "Hospital waiting lists fall for the first time in four years"
+    assert layout.date == datetime(2024, 10, 3) and layout.authors == ["Sam Whitford"]
+    assert len(layout.paragraphs) == 3 and layout.paragraphs[1].endswith("when waiting lists were far shorter.")
+    assert layout.paragraphs[2].endswith("before the programme is extended into next year.")
+    # pdftotext parts pages with form feeds.
+    assert parse_layout(PRINTED.replace("Page 1 of 2\n", "\f").replace("Page 2 of 2\n", "")).paragraphs == \
+        layout.paragraphs
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it():
+    # A wrapping program breaks a line at a compound's own hyphen, never inside a word.
+    lines = ["The council approved a trial of late-night buses on Thursday, a six-",
+             "month pilot between the harbour and the central station that ends a",
+             "two-year campaign by shift workers and hospitality staff, who say the",
+             "last bus leaves them stranded in town after their evening shifts.",
+             "",
+             "Councillor Dev Raman said the pilot would cost about 410,000 pounds",
+             "and run three buses an hour until 2am on Fridays and Saturdays, with",
+             "a review of the figures in October before any decision is taken on",
+             "whether to keep the service running through the winter months."]
+    layout = parse_layout("Late-night buses approved\n\n" + "\n".join(lines) + "\n")
+    assert layout.paragraphs[0].startswith("The council approved a trial of late-night buses on Thursday, a six-month "
+                                           "pilot between")
+
+
 def test_a_lede_of_names_and_titles_stays_in_the_body():
     lede = ("PORT ALDER, May 2 - Finance Minister Tomasz Brennan and Central Bank Governor Ingrid Solberg "
             "met senior Halcyon Systems Dredging Division executives, including Chief Executive Darnell Okoye, "
