@@ -40,6 +40,8 @@ _PAGE_OPENING = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!docty
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses a str that declares an encoding
+_RECORD_LISTS = ("articles", "items", "data", "results", "objects", "posts", "entries", "stories", "documents",
+                 "docs", "hits", "records")
 _CHARACTER_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 _RSS_AUTHOR = re.compile(r"\S+@\S+\s*\((.+)\)")
 # A JSONL file larger than this is read in parts of about this size: a few thousand articles.
@@ -275,8 +277,7 @@ def _json_records(name: str, text: str) -> list[RawDocument]:
     except RecursionError as error:
         raise UnreadableFile("JSON nested too deeply") from error
     if isinstance(value, dict):
-        nested = next((value[k] for k in ("articles", "items", "data", "results")
-                       if isinstance(value.get(k), list)), None)
+        nested = _listed_records(value)
         if nested is None:
             return [RawDocument(name, "record", fields=value)]
         value = nested
@@ -290,6 +291,20 @@ def _json_records(name: str, text: str) -> list[RawDocument]:
     if len(records) == 1:
         records[0].record = None
     return records
+
+
+def _listed_records(value: dict, depth: int = 0) -> list | None:
+    """The list of records an export or an API's answer wraps: {"articles": [...]}, a JSON
+    Feed's "items", Diffbot's "objects", a search engine's {"hits": {"hits": [...]}}."""
+    for key in _RECORD_LISTS:
+        inner = value.get(key)
+        if isinstance(inner, list) and (not inner or isinstance(inner[0], dict)):  # not a list of tags
+            return inner
+        if isinstance(inner, dict) and depth == 0:
+            found = _listed_records(inner, 1)
+            if found is not None:
+                return found
+    return None
 
 
 def _jsonl_records(name: str, text: str, first_line: int = 0) -> list[RawDocument]:

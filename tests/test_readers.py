@@ -87,6 +87,17 @@ def test_json_object_list_and_wrapper(tmp_path):
     assert len(read_documents(wrapped)) == 2
 
 
+def test_json_records_inside_an_api_answer(tmp_path):
+    search_engine = {"took": 3, "hits": {"total": {"value": 2}, "hits": [{"_source": {"title": "A"}},
+                                                                          {"_source": {"title": "B"}}]}}
+    diffbot = {"request": {"pageUrl": "x"}, "objects": [{"type": "article", "title": "C"}]}
+    tagged = {"title": "D", "text": "Body.", "entries": ["ferries", "harbour"]}
+    assert [d.fields for d in read_documents(write(tmp_path, "es.json", json.dumps(search_engine)))] == [
+        {"_source": {"title": "A"}}, {"_source": {"title": "B"}}]
+    assert [d.fields["title"] for d in read_documents(write(tmp_path, "diffbot.json", json.dumps(diffbot)))] == ["C"]
+    assert [d.fields["title"] for d in read_documents(write(tmp_path, "tagged.json", json.dumps(tagged)))] == ["D"]
+
+
 def test_json_that_holds_no_object_is_refused(tmp_path):
     for name, text in (("n.json", "42"), ("s.json", '"text"'), ("bad.json", "{oops")):
         with pytest.raises(UnreadableFile):
