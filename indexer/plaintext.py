@@ -74,7 +74,7 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
         # Typed or e-mailed text wraps its paragraphs at a fixed width: score and index whole
         # paragraphs, not line fragments.
         headline_alone = len(content) > 1 and content[1] > content[0] + 1
-        lines = unwrap(lines, typeset=bool(running_heads))
+        lines = unwrap(lines, typeset=bool(running_heads), short_lines_end=headline_alone)
         if not headline_alone:
             return _run_in_headline(lines, reference)
         content = [i for i, line in enumerate(lines) if line.strip()]
@@ -193,10 +193,12 @@ def _furniture_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()).lower()) if line.strip() else ""
 
 
-def unwrap(lines: list[str], typeset: bool = False) -> list[str]:
+def unwrap(lines: list[str], typeset: bool = False, short_lines_end: bool = True) -> list[str]:
     """Join each paragraph's wrapped lines into one line; blank lines still part paragraphs, and so
-    does a line the next word would have fitted on (a byline over its date, a paragraph's end):
-    wrapping only breaks a line when the next word does not fit. A word broken with a hyphen is
+    does a line the next word would have fitted on (a byline over its date, a paragraph's end), as
+    wrapping only breaks a line when the next word does not fit, unless not ``short_lines_end``: a
+    text that runs its headline into its story was not wrapped by a program (the TIME collection's
+    stories break lines anywhere, and a short first line is not the headline). A word broken with a hyphen is
     made whole when the text spells it whole elsewhere or was ``typeset`` (a printed page's
     columns break words; a wrapping program only breaks at a compound's own hyphen)."""
     # The width wrapped at, as is_hard_wrapped takes it: an overlong line (an address) does not move it.
@@ -210,7 +212,7 @@ def unwrap(lines: list[str], typeset: bool = False) -> list[str]:
         if line.strip():
             current.append(line.strip())
             following = after.split()
-            if not following or len(line.rstrip()) + 1 + len(following[0]) > width * _FULL_LINE:
+            if not following or not short_lines_end or len(line.rstrip()) + 1 + len(following[0]) > width * _FULL_LINE:
                 continue
         if current:
             joined += [_joined_lines(current, vocabulary, typeset) if broken else " ".join(current), ""]

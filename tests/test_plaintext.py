@@ -151,6 +151,21 @@ def test_text_from_printed_pages_loses_page_numbers_and_running_heads():
         layout.paragraphs
 
 
+def test_a_story_that_runs_its_headline_in_is_joined_whatever_its_line_lengths():
+    # Archives such as the TIME collection break lines anywhere: a short line is no paragraph's end.
+    lines = ["HARBOUR THE LONG WAIT",
+             "EVERY WINTER THE SAME THING HAPPENS IN KESTREL BAY . A NORTHERLY SWELL ROLLS",
+             "INTO THE BAY, THE FISHING BOATS STRAIN AT THEIR MOORINGS AND SOMEBODY LOSES A",
+             "HULL AGAINST THE OLD STONE WALL . THIS YEAR IT WAS THE SEA WREN, SO WHEN",
+             "THE HARBOUR BOARD MET LAST WEEK, ITS CHAIRMAN GORDON MACKIE PROMISED THAT A",
+             "COSTED PLAN FOR A SECOND BREAKWATER WOULD GO TO THE COASTAL FUND IN MARCH,",
+             "BEFORE THE DEADLINE, AND THAT THE BOARD WOULD STOP WAITING FOR A STORM TO",
+             "MAKE THE CASE FOR IT . THE PLAN WOULD COST ABOUT NINE MILLION POUNDS IN ALL,",
+             "LESS THAN THE BOATS AND THE CLAIMS HAVE COST THE TOWN IN FIVE WINTERS ."]
+    layout = parse_layout("\n".join(lines) + "\n")
+    assert layout.headline_from_body and layout.paragraphs == [" ".join(lines)]
+
+
 def test_a_compound_broken_at_its_hyphen_keeps_it():
     # A wrapping program breaks a line at a compound's own hyphen, never inside a word.
     lines = ["The council approved a trial of late-night buses on Thursday, a six-",
