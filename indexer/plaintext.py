@@ -194,13 +194,15 @@ def _furniture_key(line: str) -> str:
 
 
 def unwrap(lines: list[str], typeset: bool = False, short_lines_end: bool = True) -> list[str]:
-    """Join each paragraph's wrapped lines into one line; blank lines still part paragraphs, and so
-    does a line the next word would have fitted on (a byline over its date, a paragraph's end), as
-    wrapping only breaks a line when the next word does not fit, unless not ``short_lines_end``: a
-    text that runs its headline into its story was not wrapped by a program (the TIME collection's
-    stories break lines anywhere, and a short first line is not the headline). A word broken with a hyphen is
-    made whole when the text spells it whole elsewhere or was ``typeset`` (a printed page's
-    columns break words; a wrapping program only breaks at a compound's own hyphen)."""
+    """Join each paragraph's wrapped lines into one line. Blank lines part paragraphs. With
+    ``short_lines_end``, so does a line the next word would have fitted on (a byline over its date,
+    a paragraph's end), since a wrapping program only breaks a line when the next word does not
+    fit; a text that runs its headline into its story is read without it (the TIME collection's
+    stories break lines anywhere).
+
+    A word broken with a hyphen is made whole when the text spells it whole elsewhere or was
+    ``typeset`` (a printed page's columns break words; a wrapping program only breaks at a
+    compound's own hyphen)."""
     # The width wrapped at, as is_hard_wrapped takes it: an overlong line (an address) does not move it.
     widths = sorted(len(a.rstrip()) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip())
     width = widths[len(widths) * 3 // 4] if widths else 0
