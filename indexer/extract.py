@@ -108,7 +108,7 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
         return None
     caption = " ".join(filter(None, map(clean.strip_credits, captions))) or None
     body = "\n\n".join(paragraphs)
-    about = "\n\n".join(p for p in paragraphs if "contributed" not in p or not clean.CONTRIBUTORS.match(p))
+    about = body if "contributed" not in body else "\n\n".join(p for p in paragraphs if not clean.CONTRIBUTORS.match(p))
     names = extract_names(headline, summary or "", caption or "", about)
     people = _merge_people(given_people, names.people)
     return Article(path=raw.path, record=raw.record, headline=headline or paragraphs[0][:120],
