@@ -138,3 +138,19 @@ def test_the_whole_page_is_read_when_no_element_holds_most_of_its_text():
     assert sum(p.startswith("Paragraph") for p in parse_html(markup).paragraphs) == 5
     empty = lxml.html.fromstring(page("", "<div><p></p></div>"))
     assert _story_container(empty) is empty
+
+
+def test_what_trafilatura_reads_before_its_cleaning_survives_ours():
+    # Elements its cleaning deletes are deleted before it runs; those it reads first are not: a
+    # data table in a figure, a formula's LaTeX, and the asides and forms around the story go.
+    table = ("<figure><table><tr><th>Port</th><th>Tonnes landed</th></tr>"
+             "<tr><td>Gull Island</td><td>4,120</td></tr></table></figure>")
+    formula = ('<p>The surveyors give the tide range as <math alttext="h = 2.4"><mi>h</mi></math> '
+               "metres, which is the figure the harbour board will plan for this winter.</p>")
+    aside = "<aside><p>Most read: a sponsored story about something else entirely, at length.</p></aside>"
+    form = "<form><label>Your email address</label><input name=email></form>"
+    body = parse_html(page("", f"<article>{BODY}{table}{formula}{aside}{form}</article>")).paragraphs
+    text = "\n".join(body)
+    assert "Gull Island" in text and "4,120" in text
+    assert "h = 2.4" in text
+    assert "Most read" not in text and "email address" not in text
