@@ -25,6 +25,9 @@ _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "art
               "maintext", "storytext", "textcontent", "contenttext", "contenthtml", "bodyhtml", "articlehtml",
               "contentencoded", "html", "rawhtml", "pagehtml")
 _PEOPLE_KEYS = ("people", "persons", "person")
+# Who published a record: its headline may end with the name ("... - BBC News", as news APIs and
+# data sets give titles).
+_PUBLICATION_KEYS = ("publication", "publisher", "source", "sourcename", "site", "sitename", "outlet", "newspaper")
 _AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers", "dccreator")
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 _KEY_NOISE = re.compile(r"[^a-z]")
@@ -85,6 +88,7 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
     meta = _keyed(fields["metadata"]) if isinstance(fields.get("metadata"), dict) else {}
     summary = _first_text(fields, _SUMMARY_KEYS) or _first_text(meta, _SUMMARY_KEYS) or None
     date, authors = _record_date(fields, reference), _names(fields, _AUTHOR_KEYS)
+    headline = _without_publication(headline, fields)
     if opens_as_page(body):
         # A whole page (a crawler's export), read as an HTML file is; the record's own fields first.
         page = parse_html(body)
@@ -92,10 +96,28 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
         return _finish(raw, headline or page.headline, summary or page.summary, date or page.date,
                        authors or page.authors, page.captions + captions, paragraphs,
                        given_people=_names(fields, _PEOPLE_KEYS) or page.people)
-    lines = markup_paragraphs(body) if _MARKUP.search(body) else body.splitlines()
+    lines = markup_paragraphs(body) if _MARKUP.search(body) else [" ".join(line.split()) for line in body.splitlines()]
     paragraphs, captions = clean.strip_boilerplate(lines)
     return _finish(raw, headline, summary, date, authors, captions, paragraphs,
                    given_people=_names(fields, _PEOPLE_KEYS))
+
+
+def _without_publication(headline: str, fields: dict) -> str:
+    """A record's headline without the name of its publication after a separator ("Fares rise -
+    The Harbour Herald"), when the record names its publication ("Harbour Herald")."""
+    for key in _PUBLICATION_KEYS:
+        value = fields.get(key)
+        name = value.get("name") if isinstance(value, dict) else value
+        if isinstance(name, str) and name.strip():
+            for separator in clean.TITLE_SEPARATOR.finditer(headline):
+                if separator.start() > 0 and _publication_key(headline[separator.end():]) == _publication_key(name):
+                    return headline[:separator.start()]
+    return headline
+
+
+def _publication_key(name: str) -> str:
+    words = name.lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime | None,

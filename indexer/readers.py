@@ -6,6 +6,9 @@ or a JSON record) or raise ``UnreadableFile`` with a reason a person can act on.
 
 from __future__ import annotations
 
+import csv
+import io
+import itertools
 import json
 import os
 import re
@@ -18,7 +21,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # RSS and Atom feeds: an article per item or entry
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+TABLE_SUFFIXES = {".csv", ".tsv"}  # a spreadsheet's export: an article per row, named by the header row
+RECORD_SUFFIXES = JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES  # many articles to a file
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 _SUPPORTED_ENDINGS = tuple(suffix + gz for suffix in SUPPORTED_SUFFIXES for gz in ("", ".gz"))
 
 # Magic numbers of formats that sometimes wear an article's extension in scraped dumps.
@@ -44,6 +49,9 @@ _RECORD_LISTS = ("articles", "items", "data", "results", "objects", "posts", "en
                  "docs", "hits", "records")
 _CHARACTER_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 _RSS_AUTHOR = re.compile(r"\S+@\S+\s*\((.+)\)")
+_TABLE_DELIMITERS = ",;\t|"
+# csv's default limit on a cell (128 KB) is less than an article may hold; this one is an article's.
+csv.field_size_limit(4 * 1024 * 1024)
 # A JSONL file larger than this is read in parts of about this size: a few thousand articles.
 PART_BYTES = 4 * 1024 * 1024
 
@@ -120,7 +128,7 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     if not text.strip():
         raise UnreadableFile("empty file")
     name = str(path)
-    if suffix not in JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES and len(text) > limits.max_article_chars:
+    if suffix not in RECORD_SUFFIXES and len(text) > limits.max_article_chars:
         raise UnreadableFile(f"more than {limits.max_article_chars:,} characters: not one article")
     # A saved page can wear a .txt or .xml name.
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES | FEED_SUFFIXES and opens_as_page(text)):
@@ -129,6 +137,8 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
         return [RawDocument(name, "text", text=text)]
     if suffix in FEED_SUFFIXES:
         return _feed_records(name, text)
+    if suffix in TABLE_SUFFIXES:
+        return _table_records(name, text, "\t" if suffix == ".tsv" else None)
     if suffix in JSONL_SUFFIXES:
         records = _jsonl_records(name, text)
         if all(record.kind == SKIPPED for record in records):
@@ -176,8 +186,11 @@ def _read_range(path: Path, part: Part) -> bytes:
 
 
 def record_place(path: Path | str, record: int) -> str:
-    """Where a record is in its file, for people: "line 4" of a JSONL file, "item 2" of a JSON list."""
-    return f"{'line' if _format_suffix(path) in JSONL_SUFFIXES else 'item'} {record + 1}"
+    """Where a record is in its file, for people: "line 4" of a JSONL file, "row 3" of a CSV file
+    (its header not counted), "item 2" of a JSON list or a feed."""
+    suffix = _format_suffix(path)
+    kind = "line" if suffix in JSONL_SUFFIXES else "row" if suffix in TABLE_SUFFIXES else "item"
+    return f"{kind} {record + 1}"
 
 
 def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -325,6 +338,38 @@ def _jsonl_records(name: str, text: str, first_line: int = 0) -> list[RawDocumen
             continue
         records.append(RawDocument(name, "record", fields=item, record=number) if isinstance(item, dict)
                        else RawDocument(name, SKIPPED, text="not a JSON object", record=number))
+    return records
+
+
+def _table_records(name: str, text: str, delimiter: str | None) -> list[RawDocument]:
+    """A CSV or TSV file's rows as records whose fields are named by its header row, for the JSON
+    records' reading: an export of articles ("title,date,author,content"), as news data sets and
+    spreadsheets are shared. A comma, semicolon, tab or bar separates cells, whichever the header
+    uses most; cells in quotes may hold the separator and line breaks."""
+    delimiter = delimiter or max(_TABLE_DELIMITERS, key=text.split("\n", 1)[0].count)
+    # Cells in quotes keep their line breaks: csv splits the lines itself (newline="").
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [cell.strip() for cell in next(rows)]
+    except (StopIteration, csv.Error) as error:
+        raise UnreadableFile(f"no header row ({error or 'no rows'})") from error
+    if len([cell for cell in header if cell]) < 2:
+        raise UnreadableFile("the header row names fewer than two columns")
+    records: list[RawDocument] = []
+    for number in itertools.count():
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:  # a cell past the size limit: this row only
+            records.append(RawDocument(name, SKIPPED, text=f"malformed row ({error})", record=number))
+            continue
+        if any(cell.strip() for cell in row):  # not a blank line between rows
+            # A row may be short of cells or carry extra ones past the named columns.
+            fields = {column: cell for column, cell in zip(header, row, strict=False) if column}
+            records.append(RawDocument(name, "record", fields=fields, record=number))
+    if not records:
+        raise UnreadableFile("a header row and no rows")
     return records
 
 

@@ -23,7 +23,7 @@ def test_size_formats_and_spread():
     files, articles = all_articles()
     assert len(articles) >= 40
     suffixes = Counter("".join(f.suffixes) for f in files)
-    assert {".txt", ".txt.gz", ".html", ".html.gz", ".json", ".jsonl", ".rss"} <= set(suffixes)
+    assert {".txt", ".txt.gz", ".html", ".html.gz", ".json", ".jsonl", ".rss", ".csv"} <= set(suffixes)
     years = {a.date.year for a in articles}
     assert len(years) >= 2 and all(a.date for a in articles)
     assert all(300 <= len(a.body.split()) <= 900 for a in articles)
@@ -58,3 +58,12 @@ def test_a_feed_gives_an_article_per_item():
     assert ferry.date == datetime(2025, 5, 6, 7, 15)  # 08:15 at +01:00
     assert levee.people == ["Rafael Moreno", "Elena Vasquez-Hart", "Adaeze Okafor"]
     assert levee.body.endswith("The walk starts at the road bridge at 10am.")
+
+
+def test_a_table_export_gives_an_article_per_row():
+    plant, festival = parse_articles(CORPUS / "valley-courier" / "cms-export-2025.csv")
+    assert plant.headline == "Gull Island water plant to be rebuilt on higher ground"  # without " - The Valley Courier"
+    assert plant.date == datetime(2025, 3, 18, 19, 45)  # 06:45 at +11:00
+    assert plant.body.startswith("PORT ALDER — The Gull Island water treatment plant")
+    assert festival.authors == ["Hannah Oduya", "Tom Ellery"]
+    assert festival.people == ["Nkechi Abara", "Walter Pryce", "Ruth Mbeki", "Elena Vasquez-Hart"]

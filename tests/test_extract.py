@@ -88,6 +88,27 @@ def test_feed_items_are_read_as_records(tmp_path):
     assert (library.headline, library.body) == ("Library reopens", "It reopened.")
 
 
+def test_table_rows_are_read_as_records(tmp_path):
+    # A news data set's export: the publication's name ends every headline, and the text keeps
+    # the runs of spaces its scraper left.
+    table = ('title,publication,author,date,content\n'
+             '"Ferry fares rise - The Harbour Herald",Harbour Herald,"Jane Doe, Tom Baptiste",2024-03-02,'
+             '"PORT ALDER  —   Fares on the Gull Island ferry rise by a tenth from Monday,   '
+             'harbourmaster Ines Carvalho said."\n'
+             '"Quay reopens - a history",Harbour Herald,,03/04/2024,The quay reopened.\n')
+    skipped: list[tuple[str, str]] = []
+    fares, quay = parse_articles(write(tmp_path, "herald.csv", table), skipped=skipped)
+    assert (fares.headline, fares.authors, fares.date) == ("Ferry fares rise", ["Jane Doe", "Tom Baptiste"],
+                                                           datetime(2024, 3, 2))
+    assert fares.body == ("PORT ALDER — Fares on the Gull Island ferry rise by a tenth from Monday, "
+                          "harbourmaster Ines Carvalho said.")
+    assert fares.people == ["Ines Carvalho"]
+    assert quay.headline == "Quay reopens - a history" and quay.authors == []
+    path = write(tmp_path, "bad.csv", "title,body,author\n,,Jo Bloggs\n,,\nA,Text.,\n")
+    assert [a.headline for a in parse_articles(path, skipped=skipped)] == ["A"]
+    assert skipped == [("row 1", "no headline or text")]
+
+
 def test_a_record_holding_a_whole_page_is_read_as_the_page(tmp_path):
     page = ('<!DOCTYPE html><html><head><title>Dam levels fall | The Valley Courier</title>'
             '<meta name="author" content="Owen Achterberg"><meta property="article:published_time" '

@@ -27,7 +27,8 @@ def test_plain_text_and_gzip_read_the_same(tmp_path):
 def test_format_follows_the_extension_under_gz(tmp_path):
     page = write(tmp_path, "p.html.gz", gzip.compress(b"<html><body><p>Hi</p></body></html>"))
     assert read_documents(page)[0].kind == "html"
-    assert is_supported(page) and not is_supported(tmp_path / "notes.csv")
+    assert is_supported(page) and not is_supported(tmp_path / "notes.docx")
+    assert is_supported(tmp_path / "export.csv.gz") and is_supported(tmp_path / "export.TSV")
     assert is_supported(tmp_path / "notes.md")  # Markdown, read as plain text
 
 
@@ -132,6 +133,33 @@ def test_a_broken_feed_is_read_as_far_as_it_goes(tmp_path):
     first, second = read_documents(write(tmp_path, "broken.rss", broken))
     assert first.fields == {"title": "Caf\ufffd\u00e9 reopens", "content:encoded": "It reopened."}
     assert second.fields == {"title": "Cut sh"}
+
+
+def test_a_table_gives_a_record_per_row_named_by_its_header(tmp_path):
+    # Excel's BOM, a cell in quotes holding the separator and a line break, a blank line, an
+    # unnamed index column (as pandas writes one) and a row short of cells.
+    table = ('\ufeff,title,date,content\r\n0,"Fares rise, again",2024-03-02,"First paragraph.\r\n\r\nSecond."\r\n'
+             '\r\n1,Quay reopens,2024-03-03\r\n')
+    first, second = read_documents(write(tmp_path, "export.csv", table))
+    assert first.fields == {"title": "Fares rise, again", "date": "2024-03-02",
+                            "content": "First paragraph.\r\n\r\nSecond."}
+    assert (second.record, second.fields) == (2, {"title": "Quay reopens", "date": "2024-03-03"})
+    # The separator is the one the header uses most: semicolons (Excel in much of Europe), tabs.
+    (row,) = read_documents(write(tmp_path, "europe.csv", "title;date;text\nFähre, neu;02.03.2024;Der Text.\n"))
+    assert row.fields == {"title": "Fähre, neu", "date": "02.03.2024", "text": "Der Text."}
+    (row,) = read_documents(write(tmp_path, "tabbed.tsv", "title\tbody\nA, B and C\tThe text.\n"))
+    assert row.fields == {"title": "A, B and C", "body": "The text."}
+
+
+def test_a_table_with_a_bad_row_keeps_the_rest_and_one_without_rows_is_refused(tmp_path):
+    huge = "x" * (4 * 1024 * 1024 + 1)
+    first, second = read_documents(write(tmp_path, "big.csv", f'title,body\nA,"{huge}"\nB,Fine text.\n'))
+    assert (first.kind, first.record) == (SKIPPED, 0) and "field larger than field limit" in first.text
+    assert (second.record, second.fields) == (1, {"title": "B", "body": "Fine text."})
+    with pytest.raises(UnreadableFile, match="no rows"):
+        read_documents(write(tmp_path, "header.csv", "title,body\n"))
+    with pytest.raises(UnreadableFile, match="fewer than two columns"):
+        read_documents(write(tmp_path, "list.csv", "just one line of text\nand another\n"))
 
 
 def test_jsonl_skips_broken_lines_but_keeps_the_rest(tmp_path):
