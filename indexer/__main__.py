@@ -11,7 +11,7 @@ from typing import TextIO
 from .build import BuildError, build_index, counted
 from .extract import parse_articles
 from .progress import progress_printer
-from .readers import Limits, UnreadableFile, jsonl_parts
+from .readers import Limits, UnreadableFile, record_parts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _MB = 1024 * 1024
@@ -36,8 +36,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list skipped files and why")
     parser.add_argument("--max-file-mb", type=float, default=Limits.max_file_bytes / _MB,
-                        help="skip files larger than this (default: %(default)g); a plain JSONL file is read in "
-                             "parts, however large")
+                        help="skip files larger than this (default: %(default)g); a plain JSONL, CSV or TSV file "
+                             "is read in parts, however large")
     parser.add_argument("--max-unzipped-mb", type=float, default=Limits.max_decompressed_bytes / _MB,
                         help="skip .gz files that unpack to more than this (default: %(default)g)")
     return parser
@@ -98,8 +98,8 @@ def _inspect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_USAGE
     skipped: list[tuple[str, str]] = []
     try:
-        # A large JSONL file is read in parts, as a build reads it: it has no size limit.
-        parts = jsonl_parts(args.file) or [None]
+        # A large JSONL or CSV file is read in parts, as a build reads it: it has no size limit.
+        parts = record_parts(args.file) or [None]
         articles = [a for part in parts for a in parse_articles(args.file, skipped=skipped, part=part)]
     except UnreadableFile as error:
         stderr.write(f"news-index: {_printable(args.file)}: {error}\n")

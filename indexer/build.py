@@ -30,7 +30,7 @@ from .aliases import PeopleTable, changed_names
 from .article import Article
 from .codec import NewsCodec
 from .orphans import exit_with_parent
-from .readers import DEFAULT_LIMITS, PART_BYTES, Limits, Part, UnreadableFile, is_supported, jsonl_parts
+from .readers import DEFAULT_LIMITS, PART_BYTES, Limits, Part, UnreadableFile, is_supported, record_parts
 from .schema import SCHEMA_VERSION, make_schema
 from .writer import open_writer
 
@@ -43,7 +43,7 @@ _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewe
 # Whoosh's write lock can outlive a killed build for a moment, until its writer processes notice
 # (indexer/orphans.py): wait for it rather than fail.
 _WRITER_OPTIONS = {"limitmb": 600, "compound": False, "codec": NewsCodec(), "timeout": 10.0}
-# A JSONL file larger than this is parsed in parts of about this size, by all workers at once:
+# A JSONL, CSV or TSV file larger than this is parsed in parts of about this size, by all workers at once:
 # one part is a few thousand articles and about a second's work.
 _PART_BYTES = PART_BYTES
 _PARALLEL_WRITE_FROM = 500  # articles; below this, starting writer processes costs more than it saves
@@ -57,7 +57,7 @@ class BuildError(Exception):
 
 @dataclass
 class SkippedFile:
-    """A corpus file, or one record of a JSON or JSONL file, left out of the index, and why."""
+    """A corpus file, or one record of a file of many, left out of the index, and why."""
 
     path: str
     reason: str
@@ -331,7 +331,7 @@ class _Build:
     def _parse(self, rels: list[str], old_files: dict | None = None) -> list[_Parsed]:
         """Parse files; a file cut into parts whose digest is still the one in ``old_files`` is
         not parsed again (a touched export of a million articles is hashed, not parsed)."""
-        # A large JSONL file (an archive's export) is parsed in parts, by every worker.
+        # A large JSONL or CSV file (an archive's export) is parsed in parts, by every worker.
         wholes, parts, digests, same = [], [], {}, []
         for rel in rels:
             split = _split(self.corpus / rel)
@@ -407,12 +407,12 @@ class _Build:
 
 
 def _split(path: Path) -> tuple[list[Part], str] | None:
-    """A large JSONL file's parts (``readers.jsonl_parts``) and its digest, in one pass over it
-    (read, not mapped: a file cut short meanwhile must not crash the build); ``None`` for a file
-    parsed whole."""
+    """A large JSONL, CSV or TSV file's parts (``readers.record_parts``) and its digest, in one pass
+    over it (read, not mapped: a file cut short meanwhile must not crash the build); ``None`` for a
+    file parsed whole."""
     digest = hashlib.blake2b(digest_size=16)
     try:
-        parts = jsonl_parts(path, _PART_BYTES, digest)
+        parts = record_parts(path, _PART_BYTES, digest)
     except OSError:
         return None  # parsed whole, which reports what is wrong with it
     return (parts, digest.hexdigest()) if parts is not None else None

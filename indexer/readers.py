@@ -13,6 +13,7 @@ import json
 import os
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,14 +113,17 @@ def is_supported(path: Path | str) -> bool:
 def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part | None = None) -> list[RawDocument]:
     """Read one corpus file into raw documents; raise ``UnreadableFile`` when it cannot be read.
 
-    With ``part``, only that range of a JSONL file is read (see ``jsonl_parts``): the size limit
-    is the part's, not the file's, and a part whose every line is broken yields only skipped
-    records.
+    With ``part``, only that range of a JSONL, CSV or TSV file is read (see ``record_parts``): the
+    size limit is the part's, not the file's, and a part whose every record is broken yields only
+    skipped records.
     """
     path = Path(path)
     if part is not None:
         if part.end - part.start > limits.max_file_bytes:  # parts are a few MB but for one huge line
-            raise UnreadableFile(f"line {part.first_line + 1} is longer than the {limits.max_file_bytes:,}-byte limit")
+            raise UnreadableFile(f"{record_place(path, part.first_line)} is longer than the "
+                                 f"{limits.max_file_bytes:,}-byte limit")
+        if _format_suffix(path) in TABLE_SUFFIXES:
+            return _table_part(path, part)
         return _jsonl_records(str(path), decode(_read_range(path, part)), part.first_line)
     suffix = _format_suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
@@ -138,7 +142,7 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     if suffix in FEED_SUFFIXES:
         return _feed_records(name, text)
     if suffix in TABLE_SUFFIXES:
-        return _table_records(name, text, "\t" if suffix == ".tsv" else None)
+        return _table_records(name, text, suffix)
     if suffix in JSONL_SUFFIXES:
         records = _jsonl_records(name, text)
         if all(record.kind == SKIPPED for record in records):
@@ -147,31 +151,77 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     return _json_records(name, text)
 
 
-def jsonl_parts(path: Path | str, size: int | None = None, digest=None) -> list[Part] | None:
-    """A plain JSONL file larger than ``size`` (``PART_BYTES``) cut after lines into parts of about that,
-    each read and parsed on its own (``read_documents(path, part=...)``); ``None`` for any other
-    file, read whole, also for one in UTF-16 or UTF-32, whose line ends are wider than b"\\n".
-    ``digest`` (a hashlib object), when given, is fed the file's bytes on the way. Raises
-    ``OSError`` when the file cannot be read."""
+def record_parts(path: Path | str, size: int | None = None, digest=None) -> list[Part] | None:
+    """A plain JSONL, CSV or TSV file larger than ``size`` (``PART_BYTES``) cut between records into
+    parts of about that, each read and parsed on its own (``read_documents(path, part=...)``);
+    ``None`` for any other file, read whole, also for one in UTF-16 or UTF-32, whose line ends
+    are wider than b"\\n". ``digest`` (a hashlib object), when given, is fed the file's bytes on
+    the way. Raises ``OSError`` when the file cannot be read."""
     size = size or PART_BYTES
-    name = os.path.basename(path).lower()
-    if name.endswith(".gz") or _format_suffix(path) not in JSONL_SUFFIXES or os.path.getsize(path) <= size:
+    suffix = _format_suffix(path)
+    if os.path.basename(path).lower().endswith(".gz") or suffix not in JSONL_SUFFIXES | TABLE_SUFFIXES \
+            or os.path.getsize(path) <= size:
         return None
-    parts, start, end, first = [], 0, 0, 0
+    parts: list[Part] = []
     with open(path, "rb") as handle:
         if handle.read(4).startswith(_WIDE_BOMS):
             return None
         handle.seek(0)
-        for number, line in enumerate(handle, 1):  # a binary file's lines end at b"\\n"
-            if digest is not None:
-                digest.update(line)
-            end += len(line)
+        lines = _fed(handle, digest)  # a binary file's lines end at b"\\n"
+        if suffix in JSONL_SUFFIXES:
+            ends, start = _line_ends(lines), 0
+        else:
+            ends = _row_ends(lines, suffix)
+            start = next(ends, 0)  # the header row
+        first = 0  # the line of a JSONL file, or the row of a table after its header, a part starts at
+        for number, end in enumerate(ends):
             if end - start >= size:
                 parts.append(Part(start, end, first))
-                start, first = end, number
+                start, first = end, number + 1
+        for _ in lines:  # the digest takes what a table's last row left, a broken quote's lines
+            pass
+        end = handle.tell()
     if end > start:
         parts.append(Part(start, end, first))
     return parts
+
+
+def _fed(handle, digest) -> Iterator[bytes]:
+    for line in handle:
+        if digest is not None:
+            digest.update(line)
+        yield line
+
+
+def _line_ends(lines: Iterator[bytes]) -> Iterator[int]:
+    end = 0
+    for line in lines:
+        end += len(line)
+        yield end
+
+
+def _row_ends(lines: Iterator[bytes], suffix: str) -> Iterator[int]:
+    """Where each row of a CSV or TSV file ends, its header's first: after the lines csv read for
+    it (a cell in quotes runs over line breaks), a row csv refuses included."""
+    consumed = 0
+
+    def decoded() -> Iterator[str]:
+        nonlocal consumed
+        for line in lines:
+            consumed += len(line)
+            yield _decode_line(line)
+
+    texts = decoded()
+    first = next(texts, "")
+    rows = _table_rows(itertools.chain([first], texts), _delimiter(first, suffix))
+    while True:
+        try:
+            next(rows)
+        except StopIteration:
+            return
+        except csv.Error:
+            pass
+        yield consumed
 
 
 def _read_range(path: Path, part: Part) -> bytes:
@@ -341,22 +391,48 @@ def _jsonl_records(name: str, text: str, first_line: int = 0) -> list[RawDocumen
     return records
 
 
-def _table_records(name: str, text: str, delimiter: str | None) -> list[RawDocument]:
+def _table_records(name: str, text: str, suffix: str) -> list[RawDocument]:
     """A CSV or TSV file's rows as records whose fields are named by its header row, for the JSON
     records' reading: an export of articles ("title,date,author,content"), as news data sets and
     spreadsheets are shared. A comma, semicolon, tab or bar separates cells, whichever the header
     uses most; cells in quotes may hold the separator and line breaks."""
-    delimiter = delimiter or max(_TABLE_DELIMITERS, key=text.split("\n", 1)[0].count)
     # Cells in quotes keep their line breaks: csv splits the lines itself (newline="").
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = _table_rows(io.StringIO(text, newline=""), _delimiter(text.split("\n", 1)[0], suffix))
     try:
-        header = [cell.strip() for cell in next(rows)]
+        header = next(rows)
     except (StopIteration, csv.Error) as error:
         raise UnreadableFile(f"no header row ({error or 'no rows'})") from error
+    records = _table_body(name, header, rows, 0)
+    if not records:
+        raise UnreadableFile("a header row and no rows")
+    return records
+
+
+def _table_part(path: Path, part: Part) -> list[RawDocument]:
+    """The rows of one part of a large CSV or TSV file, named by the file's header row."""
+    suffix = _format_suffix(path)
+    with open(path, "rb") as handle:
+        lines = (_decode_line(line) for line in handle)
+        first = next(lines, "").lstrip("\ufeff")
+        header = next(_table_rows(itertools.chain([first], lines), _delimiter(first, suffix)), [])
+    rows = _table_rows(io.StringIO(decode(_read_range(path, part)), newline=""), _delimiter(first, suffix))
+    return _table_body(str(path), header, rows, part.first_line)
+
+
+def _delimiter(header_line: str, suffix: str) -> str:
+    return "\t" if suffix == ".tsv" else max(_TABLE_DELIMITERS, key=header_line.count)
+
+
+def _table_rows(lines, delimiter: str) -> Iterator[list[str]]:
+    return csv.reader(lines, delimiter=delimiter)
+
+
+def _table_body(name: str, header: list[str], rows: Iterator[list[str]], first_row: int) -> list[RawDocument]:
+    header = [cell.strip() for cell in header]
     if len([cell for cell in header if cell]) < 2:
         raise UnreadableFile("the header row names fewer than two columns")
     records: list[RawDocument] = []
-    for number in itertools.count():
+    for number in itertools.count(first_row):
         try:
             row = next(rows)
         except StopIteration:
@@ -368,8 +444,6 @@ def _table_records(name: str, text: str, delimiter: str | None) -> list[RawDocum
             # A row may be short of cells or carry extra ones past the named columns.
             fields = {column: cell for column, cell in zip(header, row, strict=False) if column}
             records.append(RawDocument(name, "record", fields=fields, record=number))
-    if not records:
-        raise UnreadableFile("a header row and no rows")
     return records
 
 

@@ -133,6 +133,20 @@ def test_skipped_files_are_reported_and_the_build_finishes(tmp_path):
     assert report.documents == 3
 
 
+def test_a_large_csv_file_is_parsed_in_parts_and_indexed_as_one_file(tmp_path, monkeypatch):
+    rows = [f'"Item {n}","2021-03-{n % 28 + 1:02d}","Harbour item body {n},\nsecond line."\n' for n in range(90)]
+    rows[11] = ",,\n"
+    text = "title,date,body\n" + "".join(rows)
+    whole = build_index(write(tmp_path / "one", "export.csv", text).parent, tmp_path / "whole")
+    monkeypatch.setattr("indexer.build._PART_BYTES", 200)  # four rows a part
+    corpus = write(tmp_path / "many", "export.csv", text).parent
+    parts = build_index(corpus, tmp_path / "parts", jobs=2, limits=Limits(max_file_bytes=len(text) // 4))
+    assert parts.documents == whole.documents == 89
+    split, unsplit = ({id: {**fields, "path": ""} for id, fields in docs(tmp_path / name).items()}
+                      for name in ("parts", "whole"))
+    assert split == unsplit and split["export.csv#89"]["body"] == "Harbour item body 89,\n\nsecond line."
+
+
 def test_a_file_that_becomes_unreadable_keeps_its_old_documents(tmp_path):
     corpus, index_dir = corpus_of(tmp_path), tmp_path / "index"
     build_index(corpus, index_dir)

@@ -10,8 +10,8 @@ from indexer.readers import (
     UnreadableFile,
     decode,
     is_supported,
-    jsonl_parts,
     read_documents,
+    record_parts,
 )
 from tests.conftest import ATOM, RSS, write
 
@@ -162,6 +162,29 @@ def test_a_table_with_a_bad_row_keeps_the_rest_and_one_without_rows_is_refused(t
         read_documents(write(tmp_path, "list.csv", "just one line of text\nand another\n"))
 
 
+def test_a_table_is_cut_between_rows_into_parts_that_read_as_the_whole_does(tmp_path):
+    # Rows whose quoted cells hold line breaks and separators, a blank line, a row with a cell
+    # past csv's limit, and Excel's BOM.
+    rows = [f'{n};"Item {n}";"First line {n};\r\nsecond line."\r\n'.encode() for n in range(40)]
+    rows[5] = b"\r\n"
+    rows[9] = b'9;"Item 9";"' + b"x" * (4 * 1024 * 1024 + 1) + b'"\r\n'
+    rows[20] = '20;"Caf\u00e9 {}";"Text."\r\n'.encode()
+    data = b"\xef\xbb\xbfid;title;body\r\n" + b"".join(rows)
+    path = write(tmp_path, "export.csv", data)
+    digest = hashlib.blake2b()
+    parts = record_parts(path, 100, digest)
+    assert len(parts) > 10 and digest.digest() == hashlib.blake2b(data).digest()
+    assert parts[0].start == len("\ufeffid;title;body\r\n".encode()) and parts[-1].end == len(data)
+    assert all(a.end == b.start for a, b in zip(parts, parts[1:], strict=False))
+    whole = read_documents(path)
+    split = [record for part in parts for record in read_documents(path, part=part)]
+    assert [(r.kind, r.record, r.fields) for r in split] == [(r.kind, r.record, r.fields) for r in whole]
+    assert [r.record for r in whole if r.kind == SKIPPED] == [9]
+    assert whole[19].fields == {"id": "20", "title": "Café {}", "body": "Text."}
+    assert whole[0].fields["body"] == "First line 0;\r\nsecond line."
+    assert record_parts(path, len(data)) is None
+
+
 def test_jsonl_skips_broken_lines_but_keeps_the_rest(tmp_path):
     path = write(tmp_path, "f.jsonl", '{"title": "A"}\n{broken\n[1, 2]\n{"title": "B"}\n')
     documents = read_documents(path)
@@ -183,14 +206,14 @@ def test_a_jsonl_file_is_cut_after_lines_into_parts(tmp_path):
              b'{"headline": "C", "body": "z"}']
     path = write(tmp_path, "f.jsonl", b"".join(lines))
     digest = hashlib.blake2b()
-    parts = jsonl_parts(path, 30, digest)
+    parts = record_parts(path, 30, digest)
     assert [(p.start, p.end, p.first_line) for p in parts] == [(0, 31, 0), (31, 63, 1), (63, 94, 2)]
     assert digest.digest() == hashlib.blake2b(b"".join(lines)).digest()
     assert [[r.record for r in read_documents(path, part=part)] for part in parts] == [[0], [1], [3]]
     with pytest.raises(UnreadableFile, match="line 2 is longer than the 10-byte limit"):
         read_documents(path, Limits(max_file_bytes=10), part=parts[1])
     # Read whole: a small file, a gzipped one, another format, UTF-16 (whose line ends are two bytes).
-    assert jsonl_parts(path, 1000) is None
-    assert jsonl_parts(write(tmp_path, "g.jsonl.gz", gzip.compress(b"".join(lines))), 10) is None
-    assert jsonl_parts(write(tmp_path, "h.json", b"".join(lines)), 10) is None
-    assert jsonl_parts(write(tmp_path, "w.jsonl", "\n".join(['{"a": 1}'] * 9).encode("utf-16")), 10) is None
+    assert record_parts(path, 1000) is None
+    assert record_parts(write(tmp_path, "g.jsonl.gz", gzip.compress(b"".join(lines))), 10) is None
+    assert record_parts(write(tmp_path, "h.json", b"".join(lines)), 10) is None
+    assert record_parts(write(tmp_path, "w.jsonl", "\n".join(['{"a": 1}'] * 9).encode("utf-16")), 10) is None
