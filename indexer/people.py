@@ -34,8 +34,10 @@ _PHOTO_NOTE = re.compile(r"\((?:photo|image|picture)[^)]*\)", re.IGNORECASE)
 _PARTICLE_WORD = re.compile(_PARTICLE, re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
 _COMPANY_SUFFIXES = r"Inc|Ltd|Corp|Co|PLC|Plc|LLC|GmbH|AG|SA|NV"
-# After a name: a company's or a club's suffix. At a name's end: a company's.
-_ORG_AFTER = re.compile(rf"^\s+(?:(?:and|&)\s+(?:Co|Company|Sons)\b|(?:{_COMPANY_SUFFIXES}|FC|AFC|CF|SC|AC|Group)\b)")
+# After a name: a company's or a club's suffix, or what kind of publication it names ("told
+# al-Riyadh newspaper"). At a name's end: a company's.
+_ORG_AFTER = re.compile(rf"^\s+(?:(?:and|&)\s+(?:Co|Company|Sons)\b|(?:{_COMPANY_SUFFIXES}|FC|AFC|CF|SC|AC|Group)\b"
+                        r"|(?:newspaper|magazine|daily|weekly|news agency|television|radio|TV)\b)")
 _COMPANY_SUFFIX = re.compile(rf"\s(?:{_COMPANY_SUFFIXES})\.?$")
 # A company's name in parts: "(Smith Barney), Harris Upham and Co".
 _ORG_AFTER_COMMA = re.compile(
@@ -99,7 +101,7 @@ malaysian filipino australian canadian mexican brazilian argentine argentinian c
 peruvian venezuelan cuban nigerian kenyan ethiopian african european asian arab muslim christian
 jewish catholic democratic republican conservative liberal socialist frenchman frenchwoman englishman
 englishwoman dutchman scotsman irishman welshman countryman compatriot zealander soviet yugoslav
-czechoslovak slovenian macedonian latinos latinas hispanic hispanics
+czechoslovak slovenian macedonian latinos latinas hispanic hispanics libertarian labour tory
 """.split())
 PLACES = frozenset("""
 america usa us uk britain england scotland wales ireland france germany italy spain portugal
@@ -206,6 +208,8 @@ computer computers data information management industrial commercial agricultura
 bulletin drilling contractors shopping notes index stock stocks prices indicators focus relations
 questions analysis mode category bible universe correction multiple scout
 """.split())
+# Words that stand before a name without being part of it: "Senator", "Libertarian", "Former".
+_NOT_A_NAME_WORD = COMMON_WORDS | TITLES | NATIONALITIES
 # Plural nouns that open sentences before a verb of speech ("Analysts said") but name no one.
 GROUP_NOUNS = frozenset("""
 analysts economists critics officials experts residents patients employees retailers prosecutors
@@ -297,9 +301,14 @@ def extract_names(*texts: str) -> Names:
             people[key] = " ".join(mention.words)
             merged = key
         elif len(key) > len(merged):
-            # A fuller form ("Bashar al-Assad" after "Bashar Assad") becomes the display name.
-            people[key] = people.pop(merged) if len(mention.words) <= len(people[merged].split()) \
-                else " ".join(mention.words)
+            # A fuller form ("Bashar al-Assad" after "Bashar Assad", "Denis Bra Kanon" after "Bra
+            # Kanon") becomes the display name, in the place of the first mention; not with a
+            # common word before the name ("Libertarian Gary Johnson", "Exposes Paul Combetta").
+            before = mention.words[:len(mention.words) - len(people[merged].split())] if key[0] != merged[0] else []
+            fuller = len(mention.words) > len(people[merged].split()) and not any(
+                word.lower() in vocabulary or word.lower() in _NOT_A_NAME_WORD for word in before)
+            shown = written if fuller else people[merged]
+            people = {(key if k == merged else k): (shown if k == merged else name) for k, name in people.items()}
             merged = key
         # The parts of the form met too: "Ortiz" is "Ortiz Mena", merged into "Antonio Ortiz Mena".
         for part in (merged[-1], merged[0], key[0]):
@@ -390,7 +399,10 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if a == b:
         return True
     shorter, longer = sorted((a, b), key=len)
-    return shorter[0] == longer[0] and shorter[-1] == longer[-1]
+    # "Donald Trump" of "Donald J. Trump"; a double surname of the whole name ("Bra Kanon" of
+    # "Denis Bra Kanon", "Ortiz Mena" of "Antonio Ortiz Mena").
+    return (shorter[0] == longer[0] and shorter[-1] == longer[-1]) \
+        or (len(shorter) >= 2 and longer[-len(shorter):] == shorter)
 
 
 def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...], str]]:

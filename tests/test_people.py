@@ -23,6 +23,22 @@ def test_surnames_and_titled_surnames_resolve_to_the_full_name():
     assert extract_people(text) == ["Gary Koren"]
 
 
+def test_a_fuller_form_replaces_the_shorter_in_its_place():
+    text = ("George Bush spoke first. Minister Lena Holt agreed. Later George Herbert Walker Bush said more.")
+    assert extract_people(text) == ["George Herbert Walker Bush", "Lena Holt"]
+
+
+def test_a_double_surname_alone_is_the_whole_name():
+    # Spanish and West African double surnames, met whole before or after.
+    text = ("Minister Denis Bra Kanon said the rules would work. \"We can act now,\" Bra Kanon told reporters.")
+    assert extract_people(text) == ["Denis Bra Kanon"]
+    text = "Ortiz Mena said the loan was agreed. Bank president Antonio Ortiz Mena signed it on Friday."
+    assert extract_people(text) == ["Antonio Ortiz Mena"]
+    # A party or a nationality before a name met alone does not become part of its name.
+    text = "Gary Johnson polled 9 percent. Libertarian Gary Johnson said the debates should include him."
+    assert extract_people(text) == ["Gary Johnson"]
+
+
 def test_transliteration_variants_merge_under_the_first_spelling():
     text = "Sergei Lavrov arrived. Foreign Minister Sergey Lavrov said talks went well. Lavrov left."
     assert extract_people(text) == ["Sergei Lavrov"]
@@ -255,6 +271,10 @@ def test_products_venues_and_publications_are_not_people():
     text = ("Sales of the Amazon Echo Dot and Apple AirPods Pro rose, Business Insider reported. The band "
             "played the Coral Sky Amphitheatre and the Budweiser Stage, said promoter Dana Whitfield.")
     assert extract_people(text) == ["Dana Whitfield"]
+    # A newspaper or a broadcaster someone told something.
+    text = ("Oil Minister Hisham Nazer told al-Riyadh newspaper prices would hold. He told Kyodo news agency "
+            "the same, and Finance Minister Kiichi Miyazawa told NHK television he agreed.")
+    assert extract_people(text) == ["Hisham Nazer", "Kiichi Miyazawa"]
 
 
 def test_industries_countries_and_cities_are_not_people():
