@@ -162,7 +162,7 @@ tire tires electric electronics foods dynamics instruments semiconductor semicon
 chemicals savings insurance mortgage investors associates railway railways railroad shipping oil
 resources technology research division partnership limited stores leasing cooperative cooperatives mutual
 agence agencia groupe presse prensa act operation genomics institution institutions observatory directorate
-suites watch
+suites watch aggregates materials minerals mining metals quarries builders construction logistics
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""

@@ -23,7 +23,8 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # RSS and Atom feeds: an article per item or entry
 TABLE_SUFFIXES = {".csv", ".tsv"}  # a spreadsheet's export: an article per row, named by the header row
-RECORD_SUFFIXES = JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES  # many articles to a file
+WARC_SUFFIXES = {".warc"}  # a crawler's web archive (.warc.gz: gzipped record by record), a page per response
+RECORD_SUFFIXES = JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES | WARC_SUFFIXES
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 _SUPPORTED_ENDINGS = tuple(suffix + gz for suffix in SUPPORTED_SUFFIXES for gz in ("", ".gz"))
 
@@ -118,6 +119,10 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     skipped records.
     """
     path = Path(path)
+    if _format_suffix(path) in WARC_SUFFIXES:
+        from .webarchive import warc_documents  # loaded with the first archive: few corpora hold one
+
+        return warc_documents(path, limits, part)
     if part is not None:
         if part.end - part.start > limits.max_file_bytes:  # parts are a few MB but for one huge line
             raise UnreadableFile(f"{record_place(path, part.first_line)} is longer than the "
@@ -159,6 +164,8 @@ def record_parts(path: Path | str, size: int | None = None, digest=None) -> list
     the way. Raises ``OSError`` when the file cannot be read."""
     size = size or PART_BYTES
     suffix = _format_suffix(path)
+    if suffix in WARC_SUFFIXES and os.path.getsize(path) > size:
+        return _warc_parts(Path(path), size, digest)
     if os.path.basename(path).lower().endswith(".gz") or suffix not in JSONL_SUFFIXES | TABLE_SUFFIXES \
             or os.path.getsize(path) <= size:
         return None
@@ -184,6 +191,16 @@ def record_parts(path: Path | str, size: int | None = None, digest=None) -> list
     if end > start:
         parts.append(Part(start, end, first))
     return parts
+
+
+def _warc_parts(path: Path, size: int, digest) -> list[Part] | None:
+    from .webarchive import warc_parts
+
+    if digest is not None:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    return warc_parts(path, size)
 
 
 def _fed(handle, digest) -> Iterator[bytes]:
@@ -237,9 +254,10 @@ def _read_range(path: Path, part: Part) -> bytes:
 
 def record_place(path: Path | str, record: int) -> str:
     """Where a record is in its file, for people: "line 4" of a JSONL file, "row 3" of a CSV file
-    (its header not counted), "item 2" of a JSON list or a feed."""
+    (its header not counted), "record 7" of a web archive, "item 2" of a JSON list or a feed."""
     suffix = _format_suffix(path)
-    kind = "line" if suffix in JSONL_SUFFIXES else "row" if suffix in TABLE_SUFFIXES else "item"
+    kind = "line" if suffix in JSONL_SUFFIXES else "row" if suffix in TABLE_SUFFIXES \
+        else "record" if suffix in WARC_SUFFIXES else "item"
     return f"{kind} {record + 1}"
 
 

@@ -10,6 +10,7 @@ from indexer.build import _load_manifest
 from indexer.schema import SCHEMA_VERSION
 from search import search as run_search
 from tests.conftest import article_text, write
+from tests.test_webarchive import archive
 
 
 def docs(index_dir: Path) -> dict[str, dict]:
@@ -145,6 +146,18 @@ def test_a_large_csv_file_is_parsed_in_parts_and_indexed_as_one_file(tmp_path, m
     split, unsplit = ({id: {**fields, "path": ""} for id, fields in docs(tmp_path / name).items()}
                       for name in ("parts", "whole"))
     assert split == unsplit and split["export.csv#89"]["body"] == "Harbour item body 89,\n\nsecond line."
+
+
+def test_a_large_web_archive_is_parsed_in_parts_and_indexed_as_one_file(tmp_path, monkeypatch):
+    crawl = archive(tmp_path / "one" / "crawl.warc.gz", stories=30)
+    whole = build_index(crawl.parent, tmp_path / "whole")
+    monkeypatch.setattr("indexer.build._PART_BYTES", 3000)
+    corpus = write(tmp_path / "many", "crawl.warc.gz", crawl.read_bytes()).parent
+    parts = build_index(corpus, tmp_path / "parts", jobs=2, limits=Limits(max_file_bytes=crawl.stat().st_size // 4))
+    assert parts.documents == whole.documents == 32 and not parts.skipped
+    split, unsplit = ({id: {**fields, "path": ""} for id, fields in docs(tmp_path / name).items()}
+                      for name in ("parts", "whole"))
+    assert split == unsplit and split["crawl.warc.gz#61"]["headline"] == "Café reopens"
 
 
 def test_a_file_that_becomes_unreadable_keeps_its_old_documents(tmp_path):

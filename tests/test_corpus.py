@@ -23,7 +23,7 @@ def test_size_formats_and_spread():
     files, articles = all_articles()
     assert len(articles) >= 40
     suffixes = Counter("".join(f.suffixes) for f in files)
-    assert {".txt", ".txt.gz", ".html", ".html.gz", ".json", ".jsonl", ".rss", ".csv"} <= set(suffixes)
+    assert {".txt", ".txt.gz", ".html", ".html.gz", ".json", ".jsonl", ".rss", ".csv", ".warc.gz"} <= set(suffixes)
     years = {a.date.year for a in articles}
     assert len(years) >= 2 and all(a.date for a in articles)
     assert all(300 <= len(a.body.split()) <= 900 for a in articles)
@@ -67,3 +67,11 @@ def test_a_table_export_gives_an_article_per_row():
     assert plant.body.startswith("PORT ALDER — The Gull Island water treatment plant")
     assert festival.authors == ["Hannah Oduya", "Tom Ellery"]
     assert festival.people == ["Nkechi Abara", "Walter Pryce", "Ruth Mbeki", "Elena Vasquez-Hart"]
+
+
+def test_a_web_archive_gives_its_pages_and_not_the_rest_of_the_crawl():
+    quarry, trains = parse_articles(CORPUS / "alder-times" / "crawl-2025-06.warc.gz")  # not the logos
+    assert quarry.headline == "Planning panel rejects Kestrel quarry expansion after two-year fight"
+    assert quarry.date == datetime(2025, 6, 3, 6, 20) and quarry.authors == ["Hannah Oduya"]
+    assert quarry.people == ["Margaret Osei", "Colm Brennan", "Ruth Mbeki", "Victor Lam", "Adaeze Okafor"]
+    assert trains.body.endswith("Passenger numbers will be published every three months, the government said.")

@@ -112,6 +112,10 @@ def test_hyphenated_titles_and_title_phrases_are_stripped():
 def test_organisation_words_make_single_names_organisations():
     text = "Halcyon Systems cut jobs on Tuesday. Halcyon said the cuts were painful."
     assert extract_people(text) == []
+    # Industries name companies too, without a suffix.
+    text = ("The quarry's owner, Brennan Aggregates, had proposed to extend the pit, and Westar Mining "
+            "said it would bid. Its managing director, Colm Brennan, said the company was disappointed.")
+    assert extract_people(text) == ["Colm Brennan"]
 
 
 def test_places_in_locative_context_are_reported_as_places():
