@@ -130,6 +130,7 @@ def _describe(article) -> str:
         ("people", ", ".join(article.people) or None),
         ("authors", ", ".join(article.authors) or None),
         ("caption", article.caption),
+        ("url", article.url),
     ]
     lines = [f"{name + ':':<10}{_printable(str(value))}" for name, value in fields if value is not None]
     body = "\n\n".join(_printable(p) for p in article.body.split("\n\n"))

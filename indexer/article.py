@@ -26,6 +26,7 @@ class Article:
     places: list[str] = field(default_factory=list)  # capitalised names the article uses as places
     # True when the text has no headline of its own and ``headline`` is its opening words.
     headline_from_body: bool = False
+    url: str | None = None  # where the article was published, when its input says
 
     @property
     def doc_id(self) -> str:
@@ -44,5 +45,6 @@ class Article:
             "authors": list(self.authors),
             "caption": self.caption,
             "places": list(self.places),
+            "url": self.url,
             "body": self.body,
         }

@@ -521,7 +521,7 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
     document = {
         "id": _doc_id(rel, article),
         "path": article.path,
-        "source": rel,
+        "source": f"{rel} {article.url}" if article.url else rel,
         "headline": article.headline,
         "body": body,
         # Every spelling is searchable; facets and hits show the corpus's one form per person.
@@ -542,6 +542,8 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
         document["caption"] = article.caption
     if article.date:
         document["date"] = article.date
+    if article.url:
+        document["url"] = article.url
     return document
 
 

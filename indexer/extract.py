@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import clean, dates
 from .article import Article
-from .html import markup_paragraphs, parse_html
+from .html import markup_paragraphs, parse_html, web_address
 from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
 from .readers import DEFAULT_LIMITS, SKIPPED, Limits, Part, RawDocument, opens_as_page, read_documents, record_place
@@ -27,6 +27,7 @@ _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "art
 _PEOPLE_KEYS = ("people", "persons", "person")
 # Who published a record: its headline may end with the name ("... - BBC News", as news APIs and
 # data sets give titles).
+_URL_KEYS = ("url", "link", "canonicalurl", "articleurl", "weburl", "permalink", "sourceurl", "shareurl", "href")
 _PUBLICATION_KEYS = ("publication", "publisher", "source", "sourcename", "site", "sitename", "outlet", "newspaper")
 _AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers", "dccreator")
 _EPOCH = re.compile(r"\d{10}|\d{13}")
@@ -70,7 +71,7 @@ def _to_article(raw: RawDocument, reference: datetime | None) -> Article | None:
         page = parse_html(raw.text)
         paragraphs, captions = clean.strip_boilerplate(page.paragraphs)
         return _finish(raw, page.headline, page.summary, page.date, page.authors,
-                       page.captions + captions, paragraphs, given_people=page.people)
+                       page.captions + captions, paragraphs, given_people=page.people, url=raw.url or page.url)
     return _record_article(raw, reference)
 
 
@@ -89,17 +90,18 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
     summary = _first_text(fields, _SUMMARY_KEYS) or _first_text(meta, _SUMMARY_KEYS) or None
     date, authors = _record_date(fields, reference), _names(fields, _AUTHOR_KEYS)
     headline = _without_publication(headline, fields)
+    url = next(filter(None, (web_address(fields.get(key)) for key in _URL_KEYS)), None)
     if opens_as_page(body):
         # A whole page (a crawler's export), read as an HTML file is; the record's own fields first.
         page = parse_html(body)
         paragraphs, captions = clean.strip_boilerplate(page.paragraphs)
         return _finish(raw, headline or page.headline, summary or page.summary, date or page.date,
                        authors or page.authors, page.captions + captions, paragraphs,
-                       given_people=_names(fields, _PEOPLE_KEYS) or page.people)
+                       given_people=_names(fields, _PEOPLE_KEYS) or page.people, url=url or page.url)
     lines = markup_paragraphs(body) if _MARKUP.search(body) else [" ".join(line.split()) for line in body.splitlines()]
     paragraphs, captions = clean.strip_boilerplate(lines)
     return _finish(raw, headline, summary, date, authors, captions, paragraphs,
-                   given_people=_names(fields, _PEOPLE_KEYS))
+                   given_people=_names(fields, _PEOPLE_KEYS), url=url)
 
 
 def _without_publication(headline: str, fields: dict) -> str:
@@ -122,7 +124,7 @@ def _publication_key(name: str) -> str:
 
 def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime | None,
             authors: list[str], captions: list[str], paragraphs: list[str],
-            given_people: list[str], headline_from_body: bool = False) -> Article | None:
+            given_people: list[str], headline_from_body: bool = False, url: str | None = None) -> Article | None:
     headline = _untitled(" ".join(headline.split())[:_MAX_HEADLINE])
     if paragraphs and headline and " ".join(paragraphs[0].split()).lower() == headline.lower():
         paragraphs = paragraphs[1:]  # a page or record that opens its text with its headline again
@@ -135,7 +137,7 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
     people = _merge_people(given_people, names.people)
     return Article(path=raw.path, record=raw.record, headline=headline or paragraphs[0][:120],
                    summary=summary, date=date, people=people, authors=authors, caption=caption,
-                   body=body, places=names.places, headline_from_body=headline_from_body)
+                   body=body, places=names.places, headline_from_body=headline_from_body, url=url)
 
 
 def _untitled(headline: str) -> str:

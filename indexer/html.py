@@ -33,13 +33,15 @@ _LINE_BREAKING = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "b
                   "section", "article", "td", "dd", "dt")
 _TAG = re.compile(r"<[^>]*>")
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_METADATA_TAG = re.compile(r"<meta\b[^>]*>|<title\b.*?</title\s*>|<script\b[^>]*ld\+json.*?</script\s*>",
+_METADATA_TAG = re.compile(r"<meta\b[^>]*>|<link\b[^>]*\bcanonical\b[^>]*>|<title\b.*?</title\s*>"
+                           r"|<script\b[^>]*ld\+json.*?</script\s*>",
                            re.IGNORECASE | re.DOTALL)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _META_KEY = re.compile(r"""\b(?:property|name|itemprop)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _DATE_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
               "dc.date.issued", "sailthru.date", "parsely-pub-date")
-_META_KEYS = {"og:title", "twitter:title", "og:description", "description", "author", "article:author", *_DATE_KEYS}
+_META_KEYS = {"og:title", "twitter:title", "og:description", "description", "author", "article:author", "og:url",
+              *_DATE_KEYS}
 _STORY_SHARE = 0.85  # of the page's paragraph text, for an element to be taken as the story's container
 _MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it missed the article
 _LAYOUT_CELL = 250  # characters in one table row of trafilatura's text: a layout table, not data
@@ -49,6 +51,7 @@ _AUTHOR_HOLDER = re.compile(r"author|byline", re.IGNORECASE)
 _NAME_ALONE = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 _MAX_BYLINE = 200  # characters: a longer element holds more than a byline
 _MAX_SITE_WORDS = 4  # words of a site's name after a page title's separator
+_CANONICAL = re.compile(r"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
 # Built once: trafilatura otherwise builds its options for every page, reading them from its
 # configuration (a tenth of its time on a short page). fast=True skips its own fallback
 # extractors: half the time for 0.3 points of F1, and pages it cannot read still get ours.
@@ -82,6 +85,7 @@ class HtmlPage:
     captions: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
+    url: str | None = None
 
 
 def parse_html(markup: str) -> HtmlPage:
@@ -141,8 +145,10 @@ def _metadata_markup(head: str) -> str:
 
 
 def _wanted(tag: str) -> bool:
-    if tag[:5].lower() != "<meta":
+    if tag[:5].lower() not in ("<meta", "<link"):
         return True
+    if tag[:5].lower() == "<link":
+        return _CANONICAL.search(tag) is not None
     key = _META_KEY.search(tag)
     return key is not None and key.group(1).lower() in _META_KEYS
 
@@ -296,6 +302,7 @@ def _json_ld_into(text: str, page: HtmlPage) -> None:
             page.date = _date(item.get("datePublished") or item.get("dateCreated"))
         if not page.authors:
             page.authors = _names(item.get("author"))
+        page.url = page.url or web_address(item.get("url")) or web_address(item.get("mainEntityOfPage"))
 
 
 def _json_ld_items(data: object) -> list[dict]:
@@ -324,6 +331,18 @@ def _read_meta(soup: BeautifulSoup, page: HtmlPage) -> None:
                 break
     if not page.authors:
         page.authors = _names(meta.get("author") or meta.get("article:author"))
+    canonical = soup.find("link", href=True)
+    # The page's canonical address first: JSON-LD's is sometimes a section's or the site's.
+    page.url = web_address(canonical["href"] if canonical else None) or web_address(meta.get("og:url")) or page.url
+
+
+def web_address(value: object) -> str | None:
+    """An absolute http(s) address, from a string or a JSON-LD object naming one (``@id``)."""
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+        return " ".join(value.split())
+    return None
 
 
 def _clean(value: object) -> str:

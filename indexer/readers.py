@@ -92,6 +92,7 @@ class RawDocument:
     text: str = ""
     fields: dict | None = None
     record: int | None = None
+    url: str | None = None  # the address a web archive fetched the page from
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields, how people's names are keyed or found); a build then starts afresh instead of
 # updating it.
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 
 
 class NameVariantFilter(Filter):
@@ -157,4 +157,5 @@ def make_schema() -> fields.Schema:
         person=fields.KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         authors=fields.TEXT(analyzer=name_analyzer(), stored=True),
         date=fields.DATETIME(stored=True, sortable=True),
+        url=fields.STORED(),  # where the article was published; its words are searched as source:
     )

@@ -105,7 +105,8 @@ def _document(name: str, record, number: int, limits: Limits) -> RawDocument | N
         text = _decoded(payload, content_type)
     except UnreadableFile as error:
         return RawDocument(name, SKIPPED, text=str(error), record=number)
-    return RawDocument(name, "html", text=text, record=number) if text.strip() else None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return RawDocument(name, "html", text=text, record=number, url=url) if text.strip() else None
 
 
 def _decoded(payload: bytes, content_type: str) -> str:

@@ -65,7 +65,8 @@ def highlighted(fragment: Fragment | str, spans: list[tuple[int, int]] | None = 
 
 
 def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
-    """One hit as a block: number and headline, date · people · file, then the snippet."""
+    """One hit as a block: number and headline, date · people · file (or a line with the article's
+    web address), then the snippet."""
     indent = " " * 5
     number = paint(f"{hit.rank:>3}.", DIM, colour)
     lines = [f"{number} {paint(safe(hit.headline) or '(no headline)', BOLD, colour)}"]
@@ -74,16 +75,33 @@ def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
         shown = ", ".join(safe(p) for p in hit.people[:4])
         more = f" +{len(hit.people) - 4}" if len(hit.people) > 4 else ""
         parts.append((shown + more, PEOPLE_COLOUR))
-    source = safe(hit.id)
-    # One line: the file name gives way first, keeping its end (the most telling part).
-    room = width - len(indent) - sum(len(text) + 3 for text, _ in parts)
-    if len(source) > room:
-        source = "…" + source[-max(room - 1, 12):]
-    parts.append((source, DIM))
-    lines.append(indent + " · ".join(paint(text, style, colour) for text, style in parts))
+    if hit.url:  # a line of its own, as search engines show where a page is
+        if parts:
+            lines.append(indent + " · ".join(paint(text, style, colour) for text, style in parts))
+        lines.append(indent + paint(_shortened_address(safe(hit.url), width - len(indent)), DIM, colour))
+    else:
+        # One line: the file name gives way first, keeping its end (the most telling part).
+        room = width - len(indent) - sum(len(text) + 3 for text, _ in parts)
+        parts.append((_shortened(safe(hit.id), max(room, 13)), DIM))
+        lines.append(indent + " · ".join(paint(text, style, colour) for text, style in parts))
     for fragment in hit.fragments:
         lines += _wrap(highlighted(fragment, colour=colour), width - len(indent), indent)
     return "\n".join(lines)
+
+
+def _shortened(text: str, room: int) -> str:
+    return text if len(text) <= room else "…" + text[-(room - 1):]
+
+
+def _shortened_address(url: str, room: int) -> str:
+    """A web address in ``room`` characters: without its scheme and "www.", then its site and the
+    end of its path ("herald.example/…/quay-reopens")."""
+    address = url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+    if len(address) <= room:
+        return address
+    site, _, path = address.partition("/")
+    tail = room - len(site) - len("/…")
+    return f"{site}/…{path[-tail:]}" if tail >= 8 else _shortened(address, room)
 
 
 def render_results(results: SearchResults, *, colour: bool, width: int = 100) -> str:
@@ -121,8 +139,10 @@ def render_article(stored: dict, terms_spans: list[tuple[int, int]] | None = Non
     if stored.get("summary"):
         lines.append(safe(stored["summary"]))
     meta = [format_date(stored["date"])] if stored.get("date") else []
-    meta.append(safe(stored.get("path", "")))
+    meta.append(safe(stored.get("id") or stored.get("path", "")))
     lines.append(paint(" · ".join(meta), DIM, colour))
+    if stored.get("url"):
+        lines.append(paint(safe(stored["url"]), DIM, colour))
     people = stored.get("person")
     if people:
         lines.append(paint("People: " + safe(people.replace(",", ", ")), PEOPLE_COLOUR, colour))

@@ -21,6 +21,7 @@ class Hit:
     fragments: list[Fragment] = field(default_factory=list)
     summary: str | None = None
     rank: int = 0
+    url: str | None = None  # where it was published, when its input said
 
     @property
     def snippet(self) -> str:
@@ -45,6 +46,7 @@ class Hit:
             "date": self.date.isoformat() if self.date else None,
             "people": self.people,
             "score": round(self.score, 4),
+            "url": self.url,
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],
         }

@@ -363,7 +363,7 @@ class Searcher:
         people = [p for p in (stored.get("person") or "").split(",") if p]
         return Hit(id=stored["id"], path=stored["path"], headline=stored.get("headline", ""),
                    date=stored.get("date"), people=people, score=score, fragments=fragments,
-                   summary=stored.get("summary"), rank=rank + 1)
+                   summary=stored.get("summary"), rank=rank + 1, url=stored.get("url"))
 
     def _facets(self, matches: Matches, top_people: int = 20) -> Facets:
         docnums = matches.docnums()

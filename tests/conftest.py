@@ -104,7 +104,8 @@ def article_text(headline: str, date: str, body: str, summary: str = "A summary 
 RSS = """<?xml version="1.0" encoding="ISO-8859-1"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
      xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Herald</title><description>Local news</description>
-<item><title>Port strike ends</title><description>Dockworkers voted to accept the offer.</description>
+<item><title>Port strike ends</title><link>https://herald.example/port-strike-ends</link>
+  <description>Dockworkers voted to accept the offer.</description>
   <pubDate>Tue, 08 Apr 2025 07:00:00 GMT</pubDate><author>news@herald.example (Priya Natarajan)</author></item>
 <item><title>Café reopens</title><description>Teaser only.</description>
   <content:encoded><![CDATA[<p>The café reopened.</p>]]></content:encoded><dc:creator>Tom Baptiste</dc:creator></item>
@@ -113,5 +114,6 @@ ATOM = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Herald</title>
 <entry><title>Strike ends</title><published>2025-04-08T07:00:00Z</published>
   <author><name>Priya Natarajan</name></author><author><name>Tom Baptiste</name></author>
   <content type="html">&lt;p&gt;Dockworkers voted.&lt;/p&gt;</content></entry>
-<entry><title>Library reopens</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>It reopened.</p>
+<entry><title>Library reopens</title><link rel="alternate" href="https://herald.example/library-reopens"/>
+  <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>It reopened.</p>
   </div></content></entry></feed>"""

@@ -71,6 +71,23 @@ def test_json_output(built):
     assert all(hit["snippet"][a:b].lower() == "strike" for a, b in hit["highlights"])
 
 
+def test_an_article_s_web_address_is_shown_and_searched_as_its_source(built):
+    record = {"title": "Quay reopens", "url": "https://harbour.example/2022/quay-reopens",
+              "body": "The quay reopened on Monday after repairs."}
+    write(built / "corpus", "feed.jsonl", json.dumps(record) + "\n")
+    assert index_main([str(built / "corpus"), str(built / "index")], io.StringIO(), io.StringIO()) == 0
+    streams = Streams()
+    assert search_main(["source:harbour quay", "--index", str(built / "index"), "--json"], streams.env) == 0
+    (hit,) = json.loads(streams.out)["hits"]
+    assert hit["url"] == record["url"] and hit["path"].endswith("feed.jsonl")
+    streams = Streams()
+    assert search_main(["quay", "--index", str(built / "index")], streams.env) == 0
+    assert "\n     harbour.example/2022/quay-reopens\n" in streams.out
+    streams = Streams()
+    assert search_main(["strike", "--index", str(built / "index"), "--json"], streams.env) == 0
+    assert json.loads(streams.out)["hits"][0]["url"] is None  # a text file says nothing of where it was
+
+
 def test_plain_output_and_zero_hits(built):
     streams = Streams()
     assert search_main(["ferry", "--index", str(built / "index")], streams.env) == 0

@@ -88,6 +88,18 @@ def test_feed_items_are_read_as_records(tmp_path):
     assert (library.headline, library.body) == ("Library reopens", "It reopened.")
 
 
+def test_a_record_s_web_address_is_kept(tmp_path):
+    records = [{"title": "A", "body": "Text a.", "web_url": "https://news.example/a"},
+               {"title": "B", "body": "Text b.", "link": "https://news.example/b", "url": "not an address"},
+               {"title": "C", "body": "Text c.", "url": "ftp://news.example/c"}]
+    path = write(tmp_path, "api.json", json.dumps({"results": records}))
+    assert [a.url for a in parse_articles(path)] == ["https://news.example/a", "https://news.example/b", None]
+    strike, _ = parse_articles(write(tmp_path, "herald.rss", RSS))
+    assert strike.url == "https://herald.example/port-strike-ends"
+    _, library = parse_articles(write(tmp_path, "herald.atom", ATOM))
+    assert library.url == "https://herald.example/library-reopens"
+
+
 def test_table_rows_are_read_as_records(tmp_path):
     # A news data set's export: the publication's name ends every headline, and the text keeps
     # the runs of spaces its scraper left.

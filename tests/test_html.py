@@ -45,6 +45,17 @@ def test_metadata_among_a_head_full_of_other_tags():
     assert result.authors == ["Ines Okafor"] and result.date == datetime(2022, 3, 4)
 
 
+def test_the_page_s_address_is_its_canonical_one():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+          '"mainEntityOfPage": {"@id": "https://alder.example/ld"}}</script>')
+    og = '<meta property="og:url" content="https://alder.example/og">'
+    canonical = '<link href="https://alder.example/canonical" rel="canonical">'
+    assert parse_html(page(ld + og + canonical, BODY)).url == "https://alder.example/canonical"
+    assert parse_html(page(ld + og, BODY)).url == "https://alder.example/og"
+    assert parse_html(page(ld, BODY)).url == "https://alder.example/ld"
+    assert parse_html(page('<link rel="canonical" href="/news/relative">', BODY)).url is None
+
+
 def test_the_title_is_the_last_headline_fallback():
     assert parse_html(page("<title>Harbour dredging starts</title>", BODY)).headline == "Harbour dredging starts"
     assert parse_html(page("<title>Harbour dredging starts</title>", f"<h1>From H1</h1>{BODY}")).headline == "From H1"

@@ -108,6 +108,7 @@ def test_json_that_holds_no_object_is_refused(tmp_path):
 def test_feeds_give_a_record_per_item_or_entry(tmp_path):
     first, second = read_documents(write(tmp_path, "herald.rss", RSS))
     assert first.fields == {"title": "Port strike ends", "content": "Dockworkers voted to accept the offer.",
+                            "link": "https://herald.example/port-strike-ends",
                             "pubDate": "Tue, 08 Apr 2025 07:00:00 GMT", "author": "Priya Natarajan"}
     assert (second.record, second.fields["content:encoded"], second.fields["description"],
             second.fields["dc:creator"]) == (1, "<p>The café reopened.</p>", "Teaser only.", "Tom Baptiste")

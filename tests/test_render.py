@@ -85,6 +85,21 @@ def test_meta_line_fits_the_width_keeping_the_file_names_end():
     assert len(meta) <= 70 and meta.endswith("election-result.txt")
 
 
+def test_a_web_address_has_a_line_of_its_own_keeping_the_site_and_the_end():
+    published = hit()
+    published.url = "https://www.harbour-herald.example/news/2023/08/27/politics/election-result-declared/"
+    lines = render_hit(published, colour=False, width=60).splitlines()
+    assert lines[1].endswith("Siobhan O'Connell") and "a.txt" not in lines[1]
+    assert lines[2] == "     harbour-herald.example/…litics/election-result-declared" and len(lines[2]) <= 60
+    lines = render_hit(published, colour=False, width=120).splitlines()
+    assert lines[2] == "     harbour-herald.example/news/2023/08/27/politics/election-result-declared"
+    hostile = hit()
+    hostile.url = "https://evil.example/\x1b[2J\x07"
+    assert "\x1b" not in render_hit(hostile, colour=False) and "\x07" not in render_hit(hostile, colour=False)
+    article = render_article({"headline": "H", "body": "B", "id": "crawl.warc.gz#4", "url": hostile.url}, colour=False)
+    assert "crawl.warc.gz#4" in article and "evil.example" in article and "\x1b" not in article
+
+
 def test_snippet_lines_fill_the_width_whether_words_are_coloured_or_not():
     text = ("The harbour authority said the levees along the harbour would rise by a metre, and the "
             "harbour master said the work on the levees would start in the spring, before the floods.")

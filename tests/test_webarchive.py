@@ -64,6 +64,8 @@ def test_an_archive_gives_its_html_pages_numbered_by_record(tmp_path, name):
     assert articles[1].body.startswith("Quay 1 will close on Monday.") and "Home News" not in articles[1].body
     assert articles[2].body.startswith("The café on the quay reopened.")
     assert articles[0].people == ["Ines Carvalho"]
+    assert [a.url for a in articles] == ["https://alder.example/0", "https://alder.example/1",
+                                         "https://alder.example/cafe", "https://alder.example/fares"]
 
 
 def test_a_large_archive_is_cut_between_records_into_parts_read_as_the_whole_is(tmp_path):
