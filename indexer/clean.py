@@ -101,7 +101,21 @@ PROMO = _any(
     r"\b(?:terms|terms and conditions|terms & conditions|t&cs|t&c)s? (?:may )?apply\.?\)?$",
 )
 # What parts a page title's headline from the site's name ("Levees rise | The Alder Times").
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•-]|::|»)\s+")
+_MAX_SITE_WORDS = 4  # words of a site's name after a page title's separator
+
+
+def without_site_name(title: str) -> str:
+    """A page title without the site's name it carries: its last parts of a few capitalised words
+    after a separator ("Levees rise | The Alder Times", "Headline - Section - Site")."""
+    for separator in reversed(list(TITLE_SEPARATOR.finditer(title))):
+        site, headline = title[separator.end():].split(), title[:separator.start()]
+        if len(site) > _MAX_SITE_WORDS or any(word[:1].islower() for word in site) or len(headline.split()) < 3:
+            break
+        title = headline  # each part after the headline, in turn
+    return title
+
+
 COOKIE = _any(r"\b(?:we|this (?:site|website)) uses? cookies\b", r"\baccept (?:all )?cookies\b",
               r"\bcookie (?:policy|settings|preferences)\b")
 # Bylines and contact lines that pages print between the headline and the story.

@@ -66,7 +66,7 @@ def _to_article(raw: RawDocument, reference: datetime | None) -> Article | None:
             return None
         return _finish(raw, layout.headline, layout.summary, layout.date, layout.authors,
                        layout.captions, layout.paragraphs, given_people=[],
-                       headline_from_body=layout.headline_from_body)
+                       headline_from_body=layout.headline_from_body, url=layout.url)
     if raw.kind == "html":
         page = parse_html(raw.text)
         paragraphs, captions = clean.strip_boilerplate(page.paragraphs)

@@ -50,7 +50,6 @@ _BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z
 _AUTHOR_HOLDER = re.compile(r"author|byline", re.IGNORECASE)
 _NAME_ALONE = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 _MAX_BYLINE = 200  # characters: a longer element holds more than a byline
-_MAX_SITE_WORDS = 4  # words of a site's name after a page title's separator
 _CANONICAL = re.compile(r"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
 # Built once: trafilatura otherwise builds its options for every page, reading them from its
 # configuration (a tenth of its time on a short page). fast=True skips its own fallback
@@ -116,16 +115,10 @@ def parse_html(markup: str) -> HtmlPage:
 
 def _title_headline(title: str, paragraphs: list[str]) -> str:
     """The headline in a page's <title>, without the site's name it carries ("Levees rise | The
-    Alder Times"): the text's heading when the title holds it, else the title without its last
-    parts of a few capitalised words after a separator."""
+    Alder Times"): the text's heading when the title holds it, else ``clean.without_site_name``."""
     if paragraphs and len(paragraphs[0].split()) >= 3 and title.startswith(paragraphs[0]):
         return paragraphs[0]
-    for separator in reversed(list(clean.TITLE_SEPARATOR.finditer(title))):
-        site, headline = title[separator.end():].split(), title[:separator.start()]
-        if len(site) > _MAX_SITE_WORDS or any(word[:1].islower() for word in site) or len(headline.split()) < 3:
-            break
-        title = headline  # "Headline - Section - Site": each part after it, in turn
-    return title
+    return clean.without_site_name(title)
 
 
 def _laid_out_in_a_table(text: str) -> bool:

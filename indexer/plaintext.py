@@ -45,6 +45,10 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,4}\s*-|page\s+\d{1,4}(?:\s*(?:of|/)\s*\
 _PAGE_EDGE_LINES = 2  # a running head or foot is among a page's first or last lines
 _BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# The header reading tools put over a page turned into Markdown (Jina Reader: "Title: ...",
+# "URL Source: ...", "Published Time: ...", "Markdown Content:").
+_TOOL_HEADER = re.compile(r"^(title|url source|url|published time|published|description|authors?|byline"
+                          r"|markdown content)\s*:[^\S\n]*(.*)$", re.IGNORECASE)
 _JOB = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|staff|producer"
                   r"|photographer|critic)s?\s*$", re.IGNORECASE)
 
@@ -60,12 +64,52 @@ class TextLayout:
     captions: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     headline_from_body: bool = False
+    url: str | None = None
 
 
 def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout | None:
     """Split a plain-text scrape into headline, summary, date, captions and body paragraphs."""
+    header, text = _tool_header(text)
     if _MARKDOWN.search(text):
         text = plain_markdown(text)
+    title = clean.without_site_name(" ".join(header.get("title", "").split()))
+    if title and not text.lstrip().lower().startswith(title.lower()):
+        text = f"{title}\n\n{text}"  # the page's own heading, when its text does not open with it
+    layout = _layout(text, reference)
+    if layout is not None and header:
+        published = header.get("published time") or header.get("published")
+        layout.date = (dates.parse_date(published, reference=reference) if published else None) or layout.date
+        layout.authors = layout.authors or split_names(header.get("authors") or header.get("author")
+                                                       or header.get("byline") or "")
+        address = header.get("url source") or header.get("url") or ""
+        layout.url = address if address.lower().startswith(("http://", "https://")) else None
+    return layout
+
+
+def _tool_header(text: str) -> tuple[dict[str, str], str]:
+    """The fields of a reading tool's header over the text, and the text below it; no fields for a
+    text without one (two of its fields, a title or an address among them)."""
+    lines = text.split("\n")
+    fields: dict[str, str] = {}
+    at = 0
+    while at < len(lines) and len(fields) < 12:
+        line = lines[at].strip()
+        at += 1
+        if not line:
+            continue
+        match = _TOOL_HEADER.match(line)
+        if match is None:
+            at -= 1
+            break
+        fields.setdefault(match.group(1).lower(), match.group(2).strip())
+        if match.group(1).lower() == "markdown content":
+            break
+    if len(fields) < 2 or not fields.keys() & {"title", "url source", "url"}:
+        return {}, text
+    return fields, "\n".join(lines[at:])
+
+
+def _layout(text: str, reference: datetime | None) -> TextLayout | None:
     lines, running_heads = without_page_furniture(text)
     content = [i for i, line in enumerate(lines) if line.strip()]
     if not content:

@@ -44,6 +44,44 @@ def test_markdown_is_read_as_plain_text():
                                      "The contract is the largest the council has signed."]
 
 
+READER_PAGE = """\
+Title: Late ferry sailing added to Gull Island timetable | Harbour Herald
+
+URL Source: https://harbourherald.example/2025/05/gull-island-late-sailing/
+
+Published Time: 2025-05-06T08:15:00+01:00
+
+Markdown Content:
+{heading}*   [News](https://harbourherald.example/news/)
+*   [Sport](https://harbourherald.example/sport/)
+
+By [Priya Natarajan](https://harbourherald.example/staff/priya/) · 6 May 2025
+
+Islanders on Gull Island will be able to catch a ferry home after an evening in Port Alder from June, \
+after Bayline Ferries added a 10.30pm sailing to its summer timetable on Monday.
+
+Harbourmaster [Ines Carvalho](https://harbourherald.example/tag/carvalho) said the port would keep the \
+berth staffed until midnight on those nights, at no cost to the ferry company.
+"""
+
+
+def test_a_reading_tool_s_header_gives_title_address_and_time():
+    # Jina Reader's layout: the page's title, address and time over its Markdown.
+    heading = "Late ferry sailing added to Gull Island timetable\n===============\n\n"
+    for text in (READER_PAGE.format(heading=heading), READER_PAGE.format(heading="")):
+        layout = parse_layout(text)
+        assert layout.headline == "Late ferry sailing added to Gull Island timetable"
+        assert layout.url == "https://harbourherald.example/2025/05/gull-island-late-sailing/"
+        assert layout.date == datetime(2025, 5, 6, 7, 15)  # the header's time, not the byline's day
+        assert layout.authors == ["Priya Natarajan"]  # a byline and its date parted by a middle dot
+        assert layout.paragraphs[-1].startswith("Harbourmaster Ines Carvalho said")
+        assert len(layout.paragraphs) == 2
+    # Lines that only look like a header are the text.
+    layout = parse_layout("Title: a working life\n\nThe memoir tells of forty years at the docks, from "
+                          "apprentice to harbourmaster, in plain and often funny prose.\n")
+    assert layout.headline == "Title: a working life" and layout.url is None
+
+
 def test_a_wire_story_s_credits_name_its_authors_and_leave_the_body():
     text = ("Central bank holds rates\nMay 7, 2024 10:31 AM GMT+10\n\nPORT ALDER (Reuters) - The central bank held "
             "its rate on Tuesday, Governor Ingrid Solberg said.\n\n(Reporting by Tom Ellery and Ana Souza; Editing "
