@@ -115,9 +115,9 @@ def is_supported(path: Path | str) -> bool:
 def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part | None = None) -> list[RawDocument]:
     """Read one corpus file into raw documents; raise ``UnreadableFile`` when it cannot be read.
 
-    With ``part``, only that range of a JSONL, CSV or TSV file is read (see ``record_parts``): the
-    size limit is the part's, not the file's, and a part whose every record is broken yields only
-    skipped records.
+    With ``part``, only that range of a JSONL, CSV, TSV or WARC file is read (see ``record_parts``):
+    the size limit is the part's, not the file's, and a part whose every record is broken yields
+    only skipped records.
     """
     path = Path(path)
     if _format_suffix(path) in WARC_SUFFIXES:
@@ -158,11 +158,11 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
 
 
 def record_parts(path: Path | str, size: int | None = None, digest=None) -> list[Part] | None:
-    """A plain JSONL, CSV or TSV file larger than ``size`` (``PART_BYTES``) cut between records into
-    parts of about that, each read and parsed on its own (``read_documents(path, part=...)``);
-    ``None`` for any other file, read whole, also for one in UTF-16 or UTF-32, whose line ends
-    are wider than b"\\n". ``digest`` (a hashlib object), when given, is fed the file's bytes on
-    the way. Raises ``OSError`` when the file cannot be read."""
+    """A plain JSONL, CSV or TSV file or a WARC file larger than ``size`` (``PART_BYTES``) cut
+    between records into parts of about that, each read and parsed on its own
+    (``read_documents(path, part=...)``); ``None`` for any other file, read whole, also for one in
+    UTF-16 or UTF-32, whose line ends are wider than b"\\n". ``digest`` (a hashlib object), when
+    given, is fed the file's bytes on the way. Raises ``OSError`` when the file cannot be read."""
     size = size or PART_BYTES
     suffix = _format_suffix(path)
     if suffix in WARC_SUFFIXES and os.path.getsize(path) > size:
@@ -231,7 +231,7 @@ def _row_ends(lines: Iterator[bytes], suffix: str) -> Iterator[int]:
 
     texts = decoded()
     first = next(texts, "")
-    rows = _table_rows(itertools.chain([first], texts), _delimiter(first, suffix))
+    rows = csv.reader(itertools.chain([first], texts), delimiter=_delimiter(first, suffix))
     while True:
         try:
             next(rows)
@@ -416,7 +416,7 @@ def _table_records(name: str, text: str, suffix: str) -> list[RawDocument]:
     spreadsheets are shared. A comma, semicolon, tab or bar separates cells, whichever the header
     uses most; cells in quotes may hold the separator and line breaks."""
     # Cells in quotes keep their line breaks: csv splits the lines itself (newline="").
-    rows = _table_rows(io.StringIO(text, newline=""), _delimiter(text.split("\n", 1)[0], suffix))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0], suffix))
     try:
         header = next(rows)
     except (StopIteration, csv.Error) as error:
@@ -433,17 +433,14 @@ def _table_part(path: Path, part: Part) -> list[RawDocument]:
     with open(path, "rb") as handle:
         lines = (_decode_line(line) for line in handle)
         first = next(lines, "").lstrip("\ufeff")
-        header = next(_table_rows(itertools.chain([first], lines), _delimiter(first, suffix)), [])
-    rows = _table_rows(io.StringIO(decode(_read_range(path, part)), newline=""), _delimiter(first, suffix))
+        header = next(csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first, suffix)), [])
+    text = decode(_read_range(path, part))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first, suffix))
     return _table_body(str(path), header, rows, part.first_line)
 
 
 def _delimiter(header_line: str, suffix: str) -> str:
     return "\t" if suffix == ".tsv" else max(_TABLE_DELIMITERS, key=header_line.count)
-
-
-def _table_rows(lines, delimiter: str) -> Iterator[list[str]]:
-    return csv.reader(lines, delimiter=delimiter)
 
 
 def _table_body(name: str, header: list[str], rows: Iterator[list[str]], first_row: int) -> list[RawDocument]:
