@@ -42,8 +42,8 @@ SOCIAL = _any(
     r"|whatsapp|linkedin|reddit|email|print))+\s*$",
     r"^share (?:this|on|via)\b.{0,40}$",
     # A share button's label on a line of its own.
-    r"^(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|tumblr|telegram|stumbleupon|google\+"
-    r"|blogger|vkontakte|viber|pocket|flipboard|messenger)$",
+    r"^(?:facebook|twitter|x|bluesky|threads|mastodon|whatsapp|linkedin|reddit|pinterest|tumblr|telegram"
+    r"|stumbleupon|google\+|blogger|vkontakte|viber|pocket|flipboard|messenger|email|print|copy link)$",
     r"^click to (?:share|email|print|tweet|pin|watch)\b",
     r"^share (?:this )?if you\b.{0,80}$",
     r"^(?:share\b.{0,30}?\b(?:facebook|twitter|email|whatsapp|linkedin|x|reddit)\s*)+$",
@@ -200,6 +200,8 @@ END_MATTER_HEADING = _any(
     r"|(?:media|press|investor|investor relations|editorial) contacts?|for (?:further|more) information,?"
     r"(?: please)? contact)\s*:?$",
 )
+# What a news API cut off an article's text ("... on Thursday… [+2107 chars]").
+_CUT_OFF = re.compile(r"\s*\[\+\d+ chars\]$")
 _PROSE = re.compile(r"^(?:\S+\s+){11,}.*[.!?…\"”’]$")
 SALUTATION = re.compile(r"^dear (?:valued )?(?:readers?|subscribers?|friends?|visitors?|members?)\b", _I)
 CLOSING = re.compile(r"^(?:thank you|thanks|sincerely|regards|best regards|warm regards|yours)\b.{0,20}$", _I)
@@ -288,7 +290,7 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     captions: list[str] = []
     skipping = False
     for line in lines:
-        text = line.strip()
+        text = _CUT_OFF.sub("", line.strip())
         if not text:
             continue
         if paragraphs and (COMMENTS_HEADING.match(text) or END_MATTER_HEADING.match(text)):

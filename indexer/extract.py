@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import os
 import re
 from datetime import datetime, timezone
@@ -15,15 +16,15 @@ from .plaintext import parse_layout, split_names
 from .readers import DEFAULT_LIMITS, SKIPPED, Limits, Part, RawDocument, opens_as_page, read_documents, record_place
 
 # A record's keys as ``_keyed`` writes them: "pub_date", "pubDate" and "PubDate" are "pubdate".
-_HEADLINE_KEYS = ("headline", "title", "name")
-_SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "standfirst", "lead", "abstract",
-                 "excerpt")
-_DATE_KEYS = ("date", "published", "publishdate", "publishedat", "datepublished", "datepublish", "pubdate",
-              "publicationdate", "publisheddate", "publishedtime", "createdat", "created", "timestamp", "time",
-              "datetime", "dateline", "dcdate", "issued", "updated", "modified")
+_HEADLINE_KEYS = ("headline", "title", "webtitle", "name")
+_SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "standfirst", "trailtext", "lead",
+                 "abstract", "excerpt")
+_DATE_KEYS = ("dategmt", "date", "published", "publishdate", "webpublicationdate", "publishedat", "datepublished",
+              "datepublish", "pubdate", "publicationdate", "publisheddate", "publishedtime", "createdat", "created",
+              "timestamp", "time", "datetime", "dateline", "dcdate", "issued", "updated", "modified")
 _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "articletext", "bodytext", "fulltext",
               "maintext", "storytext", "textcontent", "contenttext", "contenthtml", "bodyhtml", "articlehtml",
-              "contentencoded", "html", "rawhtml", "pagehtml")
+              "contentencoded", "html", "rawhtml", "pagehtml", "leadparagraph")
 _PEOPLE_KEYS = ("people", "persons", "person")
 # Who published a record: its headline may end with the name ("... - BBC News", as news APIs and
 # data sets give titles).
@@ -77,19 +78,27 @@ def _to_article(raw: RawDocument, reference: datetime | None) -> Article | None:
 
 def _record_article(raw: RawDocument, reference: datetime | None) -> Article | None:
     fields = _keyed(raw.fields or {})
-    body = _first_text(fields, _BODY_KEYS)
-    headline = _first_text(fields, _HEADLINE_KEYS)
+    if not _first_text(fields, _BODY_KEYS):
+        # The article's text in an object of its own, as APIs return it: {"data": {"title": ...}},
+        # the Guardian's {"webTitle": ..., "fields": {"bodyText": ...}}: its fields, then the outer ones.
+        inners = [_keyed(value) for value in fields.values() if isinstance(value, dict)]
+        inner = next((i for i in inners if _first_text(i, _BODY_KEYS)), None)
+        if inner is None and not _first_text(fields, _HEADLINE_KEYS):
+            inner = next((i for i in inners if _first_text(i, _HEADLINE_KEYS)), None)
+        fields = {**fields, **inner} if inner is not None else fields
+    body, headline = _first_text(fields, _BODY_KEYS), _first_text(fields, _HEADLINE_KEYS)
     if not body and not headline:
-        # The article in a wrapper object, as some APIs return it: {"data": {"title": ...}}.
-        inner = next((_keyed(v) for v in fields.values() if isinstance(v, dict)), None)
-        if inner is None or not (_first_text(inner, _BODY_KEYS) or _first_text(inner, _HEADLINE_KEYS)):
-            return None
-        fields = inner
-        body, headline = _first_text(fields, _BODY_KEYS), _first_text(fields, _HEADLINE_KEYS)
+        return None
     meta = _keyed(fields["metadata"]) if isinstance(fields.get("metadata"), dict) else {}
     summary = _first_text(fields, _SUMMARY_KEYS) or _first_text(meta, _SUMMARY_KEYS) or None
+    if summary and (_MARKUP.search(summary) or "&" in summary):
+        summary = " ".join(markup_paragraphs(summary)) or None  # WordPress's excerpt: "<p>...</p>"
+    headline = html_module.unescape(headline) if "&" in headline else headline
     date, authors = _record_date(fields, reference), _names(fields, _AUTHOR_KEYS)
-    headline = _without_publication(headline, fields)
+    publication = _publication(fields)
+    headline = _without_publication(headline, publication)
+    # An agency or a site named as the author (news APIs do) is no writer.
+    authors = [name for name in authors if _publication_key(name) != _publication_key(publication or "")]
     url = next(filter(None, (web_address(fields.get(key)) for key in _URL_KEYS)), None)
     if opens_as_page(body):
         # A whole page (a crawler's export), read as an HTML file is; the record's own fields first.
@@ -104,16 +113,23 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
                    given_people=_names(fields, _PEOPLE_KEYS), url=url)
 
 
-def _without_publication(headline: str, fields: dict) -> str:
-    """A record's headline without the name of its publication after a separator ("Fares rise -
-    The Harbour Herald"), when the record names its publication ("Harbour Herald")."""
+def _publication(fields: dict) -> str | None:
+    """The name of the publication a record names ("source": {"name": "BBC News"})."""
     for key in _PUBLICATION_KEYS:
         value = fields.get(key)
         name = value.get("name") if isinstance(value, dict) else value
         if isinstance(name, str) and name.strip():
-            for separator in clean.TITLE_SEPARATOR.finditer(headline):
-                if separator.start() > 0 and _publication_key(headline[separator.end():]) == _publication_key(name):
-                    return headline[:separator.start()]
+            return " ".join(name.split())
+    return None
+
+
+def _without_publication(headline: str, publication: str | None) -> str:
+    """A record's headline without the name of its publication after a separator ("Fares rise -
+    The Harbour Herald"), when the record names its publication ("Harbour Herald")."""
+    if publication:
+        for separator in clean.TITLE_SEPARATOR.finditer(headline):
+            if separator.start() > 0 and _publication_key(headline[separator.end():]) == _publication_key(publication):
+                return headline[:separator.start()]
     return headline
 
 
@@ -164,6 +180,8 @@ def _keyed(fields: dict) -> dict:
 def _first_text(fields: dict, keys: tuple[str, ...]) -> str:
     for key in keys:
         value = fields.get(key)
+        if isinstance(value, dict):  # WordPress's {"rendered": ...}, the New York Times' {"main": ...}
+            value = value.get("rendered") or value.get("main")
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = "\n".join(value)
         if isinstance(value, str) and value.strip():
@@ -181,6 +199,8 @@ def _names(fields: dict, keys: tuple[str, ...]) -> list[str]:
             return [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
         if isinstance(value, dict) and isinstance(value.get("name"), str):
             return [value["name"].strip()]
+        if isinstance(value, dict) and isinstance(value.get("original"), str):  # {"original": "By Jane Doe"}
+            return split_names(value["original"])
     return []
 
 

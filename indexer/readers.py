@@ -49,6 +49,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses a str that declares an encoding
 _RECORD_LISTS = ("articles", "items", "data", "results", "objects", "posts", "entries", "stories", "documents",
                  "docs", "hits", "records")
+# Where an API's answer puts its list, one level down: {"response": {"results": [...]}}.
+_ENVELOPES = _RECORD_LISTS + ("response", "result", "payload")
 _CHARACTER_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 _RSS_AUTHOR = re.compile(r"\S+@\S+\s*\((.+)\)")
 _TABLE_DELIMITERS = ",;\t|"
@@ -377,12 +379,15 @@ def _json_records(name: str, text: str) -> list[RawDocument]:
 
 def _listed_records(value: dict, depth: int = 0) -> list | None:
     """The list of records an export or an API's answer wraps: {"articles": [...]}, a JSON
-    Feed's "items", Diffbot's "objects", a search engine's {"hits": {"hits": [...]}}."""
+    Feed's "items", Diffbot's "objects", a search engine's {"hits": {"hits": [...]}}, the
+    Guardian's {"response": {"results": [...]}}."""
     for key in _RECORD_LISTS:
         inner = value.get(key)
         if isinstance(inner, list) and (not inner or isinstance(inner[0], dict)):  # not a list of tags
             return inner
-        if isinstance(inner, dict) and depth == 0:
+    for key in _ENVELOPES if depth == 0 else ():
+        inner = value.get(key)
+        if isinstance(inner, dict):
             found = _listed_records(inner, 1)
             if found is not None:
                 return found

@@ -15,7 +15,8 @@ from indexer import clean
     "Advertisement", "We use cookies to improve your experience.",
     "© 2024 Valley Courier Media. All rights reserved.", "Copyright 2019 The Times",
     "Read more: Council approves new bus lanes", "Read related article: Floods hit the coast",
-    "Pinterest", "Telegram", "Continue reading below", "Get the Courier app on the go by clicking here",
+    "Pinterest", "Telegram", "X", "Bluesky", "Copy link", "Continue reading below",
+    "Get the Courier app on the go by clicking here",
     "5.2k SHARES Facebook Twitter", "72k SHARES SHARE THIS STORY",
     "8422 SHARES SHARES FacebookTwitter GooglePinterestDiggLinkedin Reddit Stumbleupon PrintDeliciousPocketTumblr",
     "Share this on Facebook if you agree with the mayor!", "Will the levees hold? Share your thoughts below!",
@@ -171,6 +172,11 @@ def test_related_box_in_the_middle_is_skipped_up_to_the_next_prose():
     lines = ["First paragraph of the story.", "READ MORE:", "* Port Alder bus network gets a makeover",
              "The story then goes on for another sentence that is long enough to read as prose here."]
     assert clean.strip_boilerplate(lines)[0] == [lines[0], lines[-1]]
+
+
+def test_a_news_api_s_cut_off_mark_leaves_the_text():
+    kept, _ = clean.strip_boilerplate(["Ferries stopped on Monday.", "The walkout was due on Thursday… [+2107 chars]"])
+    assert kept == ["Ferries stopped on Monday.", "The walkout was due on Thursday…"]
 
 
 def test_bare_timestamps_leave_the_body():

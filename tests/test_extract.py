@@ -88,6 +88,52 @@ def test_feed_items_are_read_as_records(tmp_path):
     assert (library.headline, library.body) == ("Library reopens", "It reopened.")
 
 
+def test_the_answers_of_news_apis_are_read(tmp_path):
+    # NewsAPI: the site's name ends the title and stands as the author; the text is cut off.
+    newsapi = {"status": "ok", "articles": [{
+        "source": {"id": None, "name": "Harbour Herald"}, "author": "Harbour Herald",
+        "title": "Ferry strike called off - Harbour Herald", "url": "https://herald.example/strike",
+        "publishedAt": "2025-03-04T06:12:45Z", "description": "Members will vote next week.",
+        "content": "The strike was called off, organiser Siobhan O'Connell said.\r\n"
+                   "It was due on Thursday… [+2107 chars]"}]}
+    (strike,) = parse_articles(write(tmp_path, "newsapi.json", json.dumps(newsapi)))
+    assert (strike.headline, strike.authors, strike.date) == ("Ferry strike called off", [],
+                                                              datetime(2025, 3, 4, 6, 12, 45))
+    assert strike.body.endswith("It was due on Thursday…") and strike.people == ["Siobhan O'Connell"]
+    # The Guardian: title, date and address outside the fields that hold the text.
+    guardian = {"response": {"status": "ok", "results": [{
+        "webPublicationDate": "2025-03-04T18:30:12Z", "webTitle": "Ferry strike called off",
+        "webUrl": "https://guardian.example/strike", "fields": {
+            "trailText": "Members will vote next week", "byline": "Tom Baptiste",
+            "bodyText": "A strike by ferry workers was called off, Fiona Gallagher said."}}]}}
+    (strike,) = parse_articles(write(tmp_path, "guardian.json", json.dumps(guardian)))
+    assert (strike.headline, strike.summary) == ("Ferry strike called off", "Members will vote next week")
+    assert strike.authors == ["Tom Baptiste"]
+    assert (strike.date, strike.url) == (datetime(2025, 3, 4, 18, 30, 12), "https://guardian.example/strike")
+    assert strike.body == "A strike by ferry workers was called off, Fiona Gallagher said."
+    # The New York Times: a headline and a byline as objects, a lead paragraph for text.
+    nyt = {"response": {"docs": [{
+        "headline": {"main": "Ferry Strike Called Off", "print_headline": "Walkout Averted"},
+        "byline": {"original": "By Rachel Whitmore and Omar Haddad"}, "pub_date": "2025-03-04T19:02:11+0000",
+        "abstract": "The walkout was called off.", "web_url": "https://nyt.example/strike.html",
+        "lead_paragraph": "PORT ALDER — A strike by ferry workers was called off on Tuesday."}]}}
+    (strike,) = parse_articles(write(tmp_path, "nyt.json", json.dumps(nyt)))
+    assert (strike.headline, strike.authors) == ("Ferry Strike Called Off", ["Rachel Whitmore", "Omar Haddad"])
+    assert strike.body.startswith("PORT ALDER") and strike.date == datetime(2025, 3, 4, 19, 2, 11)
+    # WordPress's REST API: rendered HTML with entities, the time in UTC beside the local one.
+    wordpress = [{"date": "2025-05-06T08:15:00", "date_gmt": "2025-05-06T07:15:00",
+                  "link": "https://herald.example/late-sailing/",
+                  "title": {"rendered": "Late sailing &#8211; islanders&#8217; wait is over"},
+                  "excerpt": {"rendered": "<p>A crossing after 10pm&hellip;</p>\n"},
+                  "content": {"rendered": "<p>Islanders get a late ferry.</p>\n<p>Harbourmaster Ines Carvalho "
+                                          "said so.</p><div class=\"sharedaddy\"><h3>Share this:</h3>"
+                                          "<ul><li>Facebook</li><li>X</li></ul></div>"}, "author": 7}]
+    (sailing,) = parse_articles(write(tmp_path, "posts.json", json.dumps(wordpress)))
+    assert (sailing.headline, sailing.summary) == ("Late sailing – islanders’ wait is over", "A crossing after 10pm…")
+    assert sailing.body == "Islanders get a late ferry.\n\nHarbourmaster Ines Carvalho said so."
+    assert sailing.date == datetime(2025, 5, 6, 7, 15) and sailing.url == "https://herald.example/late-sailing/"
+
+
 def test_a_record_s_web_address_is_kept(tmp_path):
     records = [{"title": "A", "body": "Text a.", "web_url": "https://news.example/a"},
                {"title": "B", "body": "Text b.", "link": "https://news.example/b", "url": "not an address"},

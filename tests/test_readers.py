@@ -99,6 +99,14 @@ def test_json_records_inside_an_api_answer(tmp_path):
     assert [d.fields["title"] for d in read_documents(write(tmp_path, "tagged.json", json.dumps(tagged)))] == ["D"]
 
 
+def test_json_records_inside_an_api_answer_s_envelope(tmp_path):
+    answer = {"status": "ok", "response": {"total": 2, "results": [{"webTitle": "A"}, {"webTitle": "B"}]}}
+    documents = read_documents(write(tmp_path, "guardian.json", json.dumps(answer)))
+    assert [d.fields["webTitle"] for d in documents] == ["A", "B"]
+    answer = {"status": "OK", "response": {"docs": [{"headline": {"main": "C"}}], "meta": {"hits": 1}}}
+    assert [d.record for d in read_documents(write(tmp_path, "nyt.json", json.dumps(answer)))] == [None]
+
+
 def test_json_that_holds_no_object_is_refused(tmp_path):
     for name, text in (("n.json", "42"), ("s.json", '"text"'), ("bad.json", "{oops")):
         with pytest.raises(UnreadableFile):
