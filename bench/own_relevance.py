@@ -34,7 +34,7 @@ def run_with(index_dir: Path):
     searcher = search.open_index(index_dir)
 
     def run(text: str) -> list[str]:
-        return [hit.id for hit in searcher.search(text, limit=100).hits]
+        return [hit.id for hit in searcher.search(text, limit=100, collapse=False).hits]
     return run
 
 

@@ -73,7 +73,7 @@ def whoosh_run(index_dir: Path) -> Run:
     searcher = search.open_index(index_dir)
 
     def run(text: str) -> list[str]:
-        return [doc_number(hit.id) for hit in searcher.search(or_query(text), limit=100).hits]
+        return [doc_number(hit.id) for hit in searcher.search(or_query(text), limit=100, collapse=False).hits]
     return run
 
 

@@ -29,6 +29,7 @@ from . import clean, store
 from .aliases import PeopleTable, changed_names
 from .article import Article
 from .codec import NewsCodec
+from .fingerprint import fingerprint
 from .orphans import exit_with_parent
 from .readers import DEFAULT_LIMITS, PART_BYTES, Limits, Part, UnreadableFile, is_supported, record_parts
 from .schema import SCHEMA_VERSION, make_schema
@@ -520,6 +521,7 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
     names = people.canonical_list(named) if people else named
     document = {
         "id": _doc_id(rel, article),
+        "fingerprint": fingerprint(article.headline, body),
         "path": article.path,
         "source": f"{rel} {article.url}" if article.url else rel,
         "headline": article.headline,

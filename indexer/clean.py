@@ -376,13 +376,20 @@ def line_keys(paragraphs: Iterable[str]) -> set[str]:
     return {key for key in map(line_key, paragraphs) if key}
 
 
+# Less of an article's text than this left by its repeated lines: the article is a copy.
+_LEFT_OF_A_COPY = 0.2
+
+
 def repeated_threshold(document_count: int) -> int:
     """How many articles must share a line before it counts as boilerplate."""
     return max(3, document_count // 200)
 
 
 def strip_repeated(paragraphs: list[str], boilerplate_keys: set[str]) -> list[str]:
-    """Drop paragraphs whose key the corpus statistics mark as boilerplate."""
+    """Drop paragraphs whose key the corpus statistics mark as boilerplate; not from an article
+    made almost wholly of them, which is one of several copies of a story in the corpus (a wire
+    story in several papers, a page crawled again), not boilerplate around a story."""
     if not boilerplate_keys:
         return paragraphs
-    return [p for p in paragraphs if line_key(p) not in boilerplate_keys]
+    kept = [p for p in paragraphs if line_key(p) not in boilerplate_keys]
+    return kept if sum(map(len, kept)) >= _LEFT_OF_A_COPY * sum(map(len, paragraphs)) else paragraphs

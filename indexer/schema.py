@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from whoosh import fields, formats
+from whoosh import columns, fields, formats
 from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
@@ -24,7 +24,7 @@ WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields, how people's names are keyed or found); a build then starts afresh instead of
 # updating it.
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 
 
 class NameVariantFilter(Filter):
@@ -158,4 +158,6 @@ def make_schema() -> fields.Schema:
         authors=fields.TEXT(analyzer=name_analyzer(), stored=True),
         date=fields.DATETIME(stored=True, sortable=True),
         url=fields.STORED(),  # where the article was published; its words are searched as source:
+        # Near-duplicate fingerprints (indexer.fingerprint), read for every hit of a search.
+        fingerprint=fields.COLUMN(columns.NumericColumn("Q", default=0)),
     )

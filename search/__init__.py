@@ -27,14 +27,15 @@ def open_index(index_dir: str | Path = "index") -> Searcher:
 
 
 def search(query: str, index_dir: str | Path = "index", *, limit: int = 10, page: int = 1,
-           sort: str = "relevance", facets: bool = False) -> SearchResults:
+           sort: str = "relevance", facets: bool = False, collapse: bool = True) -> SearchResults:
     """Run one query against the index in ``index_dir``.
 
     Words must all match (with a relaxed any-word retry when that finds nothing); see the README
-    for the query language. ``sort`` is ``"relevance"``, ``"date"`` or ``"-date"``.
+    for the query language. ``sort`` is ``"relevance"``, ``"date"`` or ``"-date"``. Near-identical
+    articles are one hit (the others in its ``copies``) unless ``collapse`` is false.
     Raises ``QueryError`` for a malformed query and ``SearchError`` for a missing or damaged index.
     """
-    return _searcher(index_dir).search(query, limit=limit, page=page, sort=sort, facets=facets)
+    return _searcher(index_dir).search(query, limit=limit, page=page, sort=sort, facets=facets, collapse=collapse)
 
 
 def similar(ident: str, index_dir: str | Path = "index", *, limit: int = 10) -> SearchResults:

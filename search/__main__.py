@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", type=int, default=1, help="page of results (default: 1)")
     parser.add_argument("--sort", choices=SORTS, default="relevance", help="order of results")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--no-collapse", dest="collapse", action="store_false",
+                        help="list near-identical articles (copies of one story) as hits of their own")
     parser.add_argument("--facets", action="store_true",
                         help="also count people, sources, years and months over all the results")
     parser.add_argument("--similar", metavar="ARTICLE",
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
 def _run_pipe(searcher: Searcher, args: argparse.Namespace, env: Environment) -> int:
     """Each line a query, or one of the shell's commands about the last query's results."""
     state = ShellState(searcher, env, corpus=Path(args.corpus) if args.corpus else None, limit=args.limit,
-                       sort=args.sort)
+                       sort=args.sort, collapse=args.collapse)
     worst = EXIT_OK
     for line in env.stdin:
         text = line.strip()
@@ -138,7 +140,7 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
     try:
         # People get the did-you-mean's results when theirs found nothing; programs get what they asked.
         results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort, facets=args.facets,
-                                  autocorrect=not args.json)
+                                  autocorrect=not args.json, collapse=args.collapse)
     except QueryError as error:
         env.stderr.write(f"news-search: bad query: {safe(str(error))}\n")
         return EXIT_USAGE

@@ -33,6 +33,7 @@ class ShellState:
     page: int = 1
     limit: int = 10
     sort: str = "relevance"
+    collapse: bool = True  # near-identical articles as one hit
     results: SearchResults | None = None
     history: list[str] = field(default_factory=list)
 
@@ -41,7 +42,7 @@ class ShellState:
         # A query typed again after its did-you-mean was searched instead is meant as typed.
         insisted = self.results is not None and self.results.corrected_from == query
         self.results = self.searcher.search(query, limit=self.limit, page=page, sort=self.sort,
-                                            autocorrect=not insisted)
+                                            autocorrect=not insisted, collapse=self.collapse)
         self.query, self.page = self.results.query, page  # the did-you-mean when it was searched instead
         return render_results(self.results, colour=self.env.colour, width=self.env.width)
 

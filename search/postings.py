@@ -66,6 +66,7 @@ class ArrayEvaluator:
         self.size = searcher.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
+        self._fingerprints: np.ndarray | None = None
         self._labels: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._coordinated: wq.Or | None = None
         self.live = np.ones(self.size, dtype=bool)
@@ -132,6 +133,14 @@ class ArrayEvaluator:
         if self._dates is None:
             self._dates = self._column("date", np.uint64)
         return self._dates
+
+    def fingerprints(self) -> np.ndarray:
+        """Every article's near-duplicate fingerprint (``indexer.fingerprint``), 0 for none."""
+        if self._fingerprints is None:
+            # An index built before fingerprints has none: nothing is folded.
+            self._fingerprints = self._column("fingerprint", np.uint64) if "fingerprint" in self._schema \
+                else np.zeros(self.size, dtype=np.uint64)
+        return self._fingerprints
 
     def date_span(self) -> tuple[datetime | None, datetime | None, int]:
         """The oldest and newest dates of the live articles, and how many are undated."""

@@ -86,7 +86,16 @@ def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
         lines.append(indent + " · ".join(paint(text, style, colour) for text, style in parts))
     for fragment in hit.fragments:
         lines += _wrap(highlighted(fragment, colour=colour), width - len(indent), indent)
+    if hit.copies:
+        shown = ", ".join(safe(copy) for copy in hit.copies[:_COPIES_SHOWN])
+        more = f" and {len(hit.copies) - _COPIES_SHOWN} more" if len(hit.copies) > _COPIES_SHOWN else ""
+        noun = "copy" if len(hit.copies) == 1 else "copies"
+        lines.append(indent + paint(_shortened(f"+{len(hit.copies)} near-identical {noun}: {shown}{more}",
+                                               width - len(indent)), DIM, colour))
     return "\n".join(lines)
+
+
+_COPIES_SHOWN = 2  # ids of near-identical articles named under a hit
 
 
 def _shortened(text: str, room: int) -> str:
@@ -107,8 +116,10 @@ def _shortened_address(url: str, room: int) -> str:
 def render_results(results: SearchResults, *, colour: bool, width: int = 100) -> str:
     """A page of results with a header line, for a terminal or a pipe."""
     head = f"{results.total} result{'s' if results.total != 1 else ''}"
+    if results.folded:
+        head += f" ({results.folded} near-identical folded)"
     past_the_end = results.total and results.page > results.pages
-    if results.total > len(results.hits) and not past_the_end:
+    if results.total - results.folded > len(results.hits) and not past_the_end:
         head += f", page {results.page} of {results.pages}"
     if results.relaxed:
         head += " (no article has every word; showing articles with some of them)"

@@ -22,6 +22,7 @@ class Hit:
     summary: str | None = None
     rank: int = 0
     url: str | None = None  # where it was published, when its input said
+    copies: list[str] = field(default_factory=list)  # ids of near-identical articles folded under it
 
     @property
     def snippet(self) -> str:
@@ -47,6 +48,7 @@ class Hit:
             "people": self.people,
             "score": round(self.score, 4),
             "url": self.url,
+            "copies": self.copies,
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],
         }
@@ -78,11 +80,14 @@ class SearchResults:
     facets: Facets | None = None
     # The query as typed when these are the results of its did-you-mean instead (``autocorrect``).
     corrected_from: str | None = None
+    # Matches folded under near-identical ones: all of them when every match was ranked (a short
+    # result set), else those among the best ranked.
+    folded: int = 0
 
     @property
     def pages(self) -> int:
         """How many pages the whole result set fills."""
-        return max(1, -(-self.total // self.limit)) if self.limit else 1
+        return max(1, -(-(self.total - self.folded) // self.limit)) if self.limit else 1
 
     def to_dict(self) -> dict:
         """A JSON-ready view, as ``python -m search --json`` prints it."""
@@ -97,6 +102,7 @@ class SearchResults:
             "hits": [hit.to_dict() for hit in self.hits],
             "suggestion": self.suggestion,
             "corrected_from": self.corrected_from,
+            "folded": self.folded,
         }
         if self.facets is not None:
             data["facets"] = {

@@ -23,6 +23,7 @@ from indexer import store
 from indexer.schema import SNIPPET_FIELDS
 
 from . import ranking, spelling
+from .duplicates import Folded, fold
 from .postings import ArrayEvaluator, Matches, Phrase, Unsupported
 from .query import OPERATORS, QueryError, field_named, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
@@ -34,6 +35,7 @@ MAX_LIMIT = 1000
 _QUERY_PIECE = re.compile(r'(?:\b(?P<field>\w+):\s*)?(?P<value>"[^"]*"|[^\s()"]+)')
 _LETTERS = re.compile(r"[^\W\d_]+")
 SUGGEST_BELOW = 5  # results; more than this and the words were probably meant
+FOLD_ROOM = 10  # more articles ranked than a page shows, for the near-identical ones folded away
 RARE_WORD = 1000  # a word used by one article in this many or fewer may be a typo, however many results
 _TEXT_FIELDS = {"headline", "summary", "caption", "body"}
 # What a damaged or half-written index raises from inside Whoosh when it is opened or read.
@@ -140,7 +142,8 @@ class Searcher:
 
     @_guarded
     def search(self, query: str, *, limit: int = 10, page: int = 1, sort: str = "relevance",
-               facets: bool = False, expand: bool | None = None, autocorrect: bool = False) -> SearchResults:
+               facets: bool = False, expand: bool | None = None, autocorrect: bool = False,
+               collapse: bool = True) -> SearchResults:
         """Run a query and return one page of ranked hits with snippets.
 
         ``sort`` is ``"relevance"``, ``"date"`` (oldest first) or ``"-date"`` (newest first).
@@ -148,12 +151,13 @@ class Searcher:
         feedback); by default it does so for OR queries of three or more words, which ask for
         everything about a topic. With ``autocorrect``, a query that found nothing (or only
         articles with some of its words) gives way to its did-you-mean when every word of that
-        is found: the results say so in ``corrected_from``. Raises ``QueryError`` for a malformed
-        query and ``ValueError`` for bad arguments.
+        is found: the results say so in ``corrected_from``. With ``collapse``, near-identical articles
+        (a wire story in several papers, a page crawled twice) are one hit, the others listed in its
+        ``copies``. Raises ``QueryError`` for a malformed query and ``ValueError`` for bad arguments.
         """
-        results = self._search(query, limit, page, sort, facets, expand)
+        results = self._search(query, limit, page, sort, facets, expand, collapse)
         if autocorrect and results.suggestion and (results.total == 0 or results.relaxed):
-            instead = self._search(results.suggestion, limit, page, sort, facets, expand)
+            instead = self._search(results.suggestion, limit, page, sort, facets, expand, collapse)
             if instead.total and not instead.relaxed:
                 instead.corrected_from = query
                 instead.elapsed += results.elapsed
@@ -161,7 +165,7 @@ class Searcher:
         return results
 
     def _search(self, query: str, limit: int, page: int, sort: str, facets: bool,
-                expand: bool | None) -> SearchResults:
+                expand: bool | None, collapse: bool) -> SearchResults:
         _check_arguments(limit, page, sort)
         started = time.perf_counter()
         self.refresh()
@@ -169,7 +173,8 @@ class Searcher:
         parsed = parse_query(query, schema)
         # Feedback is for topics the user asked for with OR, not for a relaxed fallback.
         wants_feedback = sort == "relevance" and (expand if expand is not None else ranking.wants_expansion(parsed))
-        depth = page * limit
+        # Room for the near-identical articles folded away.
+        depth = page * limit * 2 + FOLD_ROOM if collapse else page * limit
         if wants_feedback:
             depth = max(depth, ranking.FEEDBACK_ARTICLES)
         ranked = self._rank(parsed, depth, sort)
@@ -179,19 +184,25 @@ class Searcher:
             parsed, relaxed = relaxed_query, True
             ranked = self._rank(parsed, depth, sort)
         terms, names = self._highlight_terms(parsed)
+        words = None
         if wants_feedback:
             words = ranking.coordinated(parsed)
             top = [docnum for docnum, _ in ranked.entries[:ranking.FEEDBACK_ARTICLES]]
             parsed = ranking.expand(self._searcher, parsed, top)
-            ranked = self._rank(parsed, page * limit, sort, words)
+            ranked = self._rank(parsed, depth, sort, words)
+        listed, examined = self._listed(ranked, page * limit, collapse,
+                                        lambda count: self._rank(parsed, count, sort, words))
         first = (page - 1) * limit
-        entries = ranked.entries[first:first + limit]
-        spans = self._evaluator.spans([docnum for docnum, _ in entries], "body", terms, *self._phrases(parsed)) \
+        entries = listed[first:first + limit]
+        spans = self._evaluator.spans([entry.docnum for entry in entries], "body", terms, *self._phrases(parsed)) \
             if terms else None
-        hits = [self._hit(docnum, score, first + rank, terms, names, spans.get(docnum) if spans else None)
-                for rank, (docnum, score) in enumerate(entries)]
+        hits = [self._hit(entry.docnum, entry.score, first + rank, terms, names,
+                          spans.get(entry.docnum) if spans else None, entry.copies)
+                for rank, entry in enumerate(entries)]
         results = SearchResults(query=query, total=ranked.total, hits=hits, page=page, limit=limit, sort=sort,
                                 relaxed=relaxed)
+        # Exact when every match was ranked; else the copies among the articles ranked so far.
+        results.folded = examined - len(listed)
         if ranked.total < SUGGEST_BELOW:
             results.suggestion = self.suggest(query)
         else:
@@ -317,6 +328,20 @@ class Searcher:
 
     # Helpers ----------------------------------------------------------------------------------
 
+    def _listed(self, ranked: _Ranked, wanted: int, collapse: bool,
+                rank: Callable[[int], _Ranked]) -> tuple[list[Folded], int]:
+        """The ranked articles as listed, ``wanted`` of them if there are as many: near-identical
+        ones folded when ``collapse``, ranking further (``rank(count)``) until enough are left;
+        and how many ranked articles were looked at."""
+        listed = [Folded(docnum, score) for docnum, score in ranked.entries]
+        if not collapse:
+            return listed, len(listed)
+        listed = fold(ranked.entries, self._evaluator.fingerprints())
+        while len(listed) < wanted + 1 and len(ranked.entries) < ranked.total:
+            ranked = rank(len(ranked.entries) * 4)
+            listed = fold(ranked.entries, self._evaluator.fingerprints())
+        return listed, len(ranked.entries)
+
     def _rank(self, parsed: wq.Query, count: int, sort: str, words: wq.Or | None = None) -> _Ranked:
         """The total and the first ``count`` (docnum, score) pairs of a query; ``words`` is the
         OR of typed words to coordinate (by default the query's own, see ranking.coordinated)."""
@@ -350,7 +375,7 @@ class Searcher:
         return phrases, {term for _, term, _ in _leaf_terms(parsed, self._searcher.reader(), phrases=False)}
 
     def _hit(self, docnum: int, score: float, rank: int, terms: set[str], names: set[str],
-             body_spans: list[tuple[int, int, str]] | None = None) -> Hit:
+             body_spans: list[tuple[int, int, str]] | None = None, copies: list[int] | None = None) -> Hit:
         stored = self._searcher.stored_fields(docnum)
         # From the first of SNIPPET_FIELDS (the body first) with a match, else from the body.
         fragments = make_fragments(stored.get("body") or "", terms, names, body_spans)
@@ -363,7 +388,8 @@ class Searcher:
         people = [p for p in (stored.get("person") or "").split(",") if p]
         return Hit(id=stored["id"], path=stored["path"], headline=stored.get("headline", ""),
                    date=stored.get("date"), people=people, score=score, fragments=fragments,
-                   summary=stored.get("summary"), rank=rank + 1, url=stored.get("url"))
+                   summary=stored.get("summary"), rank=rank + 1, url=stored.get("url"),
+                   copies=[self._searcher.stored_fields(copy)["id"] for copy in copies or []])
 
     def _facets(self, matches: Matches, top_people: int = 20) -> Facets:
         docnums = matches.docnums()

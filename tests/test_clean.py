@@ -179,6 +179,16 @@ def test_a_news_api_s_cut_off_mark_leaves_the_text():
     assert kept == ["Ferries stopped on Monday.", "The walkout was due on Thursday…"]
 
 
+def test_a_copy_of_a_story_keeps_the_lines_its_other_copies_share():
+    story = ["The quay reopened on Monday after a summer of repairs.", "Traders said business was back."]
+    boilerplate = {clean.line_key("Subscribe to our daily briefing for the news that matters")}
+    assert clean.strip_repeated(story + ["Subscribe to our daily briefing for the news that matters"],
+                                boilerplate) == story
+    # Every line of the story repeated across the corpus: it is a copy, not boilerplate.
+    repeated = boilerplate | {clean.line_key(line) for line in story}
+    assert clean.strip_repeated(story, repeated) == story
+
+
 def test_bare_timestamps_leave_the_body():
     kept, _ = clean.strip_boilerplate(["Story.", "November 19, 2019 at 6:34 am", "More story."])
     assert kept == ["Story.", "More story."]

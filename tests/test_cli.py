@@ -88,6 +88,20 @@ def test_an_article_s_web_address_is_shown_and_searched_as_its_source(built):
     assert json.loads(streams.out)["hits"][0]["url"] is None  # a text file says nothing of where it was
 
 
+def test_near_identical_articles_are_listed_apart_when_asked(built):
+    story = ("The lighthouse on Gull Point will be restored next summer, the heritage trust said on Monday, "
+             "after a survey found its lantern room was safe to repair.")
+    for name in ("c.txt", "d.txt"):
+        write(built / "corpus", name, article_text("Lighthouse to be restored", "March 14, 2022", story))
+    assert index_main([str(built / "corpus"), str(built / "index")], io.StringIO(), io.StringIO()) == 0
+    folded, apart = Streams(), Streams()
+    assert search_main(["lighthouse", "--index", str(built / "index"), "--json"], folded.env) == 0
+    assert search_main(["lighthouse", "--index", str(built / "index"), "--json", "--no-collapse"], apart.env) == 0
+    (hit,) = json.loads(folded.out)["hits"]
+    assert len(hit["copies"]) == 1 and json.loads(folded.out)["folded"] == 1
+    assert len(json.loads(apart.out)["hits"]) == 2
+
+
 def test_plain_output_and_zero_hits(built):
     streams = Streams()
     assert search_main(["ferry", "--index", str(built / "index")], streams.env) == 0

@@ -73,7 +73,9 @@ def test_coordination_prefers_articles_holding_more_of_the_words(tmp_path):
     write(corpus, "both.txt", article_text("Harbour news", "March 4, 2021 08:15",
                                            f"The ferry left the harbour early. {filler}"))
     for number in range(4):
-        write(corpus, f"other{number}.txt", article_text(f"Other news {number}", "March 5, 2021 08:15", filler))
+        place = "by the harbour" if number == 0 else "in the town"  # "harbour" a little less rare than "ferry"
+        write(corpus, f"other{number}.txt", article_text(f"Other news {number}", "March 5, 2021 08:15",
+                                                         f"Road works {place}, number {number}. {filler}"))
     build_index(corpus, tmp_path / "index", jobs=1)
     with Searcher(tmp_path / "index") as searcher:
         first = lambda query: searcher.search(query, expand=False).hits[0].id  # noqa: E731

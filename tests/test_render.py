@@ -100,6 +100,15 @@ def test_a_web_address_has_a_line_of_its_own_keeping_the_site_and_the_end():
     assert "crawl.warc.gz#4" in article and "evil.example" in article and "\x1b" not in article
 
 
+def test_copies_folded_under_a_hit_are_named_and_counted():
+    copied = hit()
+    copied.copies = ["courier/strike.txt", "times/strike.txt", "wire/strike.txt"]
+    last = render_hit(copied, colour=False).splitlines()[-1]
+    assert last == "     +3 near-identical copies: courier/strike.txt, times/strike.txt and 1 more"
+    results = SearchResults(query="strike", total=4, hits=[copied], folded=3)
+    assert render_results(results, colour=False).startswith("4 results (3 near-identical folded) in")
+
+
 def test_snippet_lines_fill_the_width_whether_words_are_coloured_or_not():
     text = ("The harbour authority said the levees along the harbour would rise by a metre, and the "
             "harbour master said the work on the levees would start in the spring, before the floods.")

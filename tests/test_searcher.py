@@ -260,3 +260,34 @@ def test_a_phrase_marks_its_matches_not_its_words_alone(tmp_path):
         body = searcher.article("a.txt")["body"]
         assert [body[a:b] for a, b in searcher.body_highlights("a.txt", '"interest rates"')] == ["Interest", "rates"]
         assert searcher.body_highlights("a.txt", '"unclosed') == searcher.body_highlights("nope.txt", "rate") == []
+
+
+WIRE_STORY = ("Ferry workers called off a strike planned for Thursday after the operator improved its pay offer "
+              "to six percent over two years, the union's organiser Siobhan O'Connell said on Tuesday. Members "
+              "will vote on the offer next week. The walkout would have cut Gull Island off from the mainland "
+              "for three days, and the island's school and clinic had made plans to close.")
+
+
+def test_copies_of_a_story_are_one_hit_and_keep_their_text(tmp_path):
+    corpus = tmp_path / "corpus"
+    # The wire story in three papers (one sent again with its date changed), and other news.
+    for paper in ("herald", "courier", "times"):
+        write(corpus, f"{paper}/strike.txt", article_text("Ferry strike called off", "March 4, 2025", WIRE_STORY))
+    for number in range(6):
+        write(corpus, f"herald/other{number}.txt", article_text(
+            f"Ferry timetable change {number}", "March 5, 2025",
+            f"The ferry timetable changes on route {number} from Monday, with an extra sailing each morning "
+            f"and a later one each night, the operator said in a statement to passengers on route {number}."))
+    build_index(corpus, tmp_path / "index")
+    with Searcher(tmp_path / "index") as searcher:
+        results = searcher.search("ferry strike")
+        (hit,) = results.hits
+        assert sorted([hit.id, *hit.copies]) == ["courier/strike.txt", "herald/strike.txt", "times/strike.txt"]
+        assert results.total == 3 and results.folded == 2 and results.pages == 1
+        # The repeated-line rule did not take the copies' text for boilerplate.
+        assert all(searcher.article(copy)["body"] == WIRE_STORY for copy in [hit.id, *hit.copies])
+        every = searcher.search("ferry strike", collapse=False)
+        assert len(every.hits) == 3 and not any(h.copies for h in every.hits) and every.folded == 0
+        # Pages count articles as listed: seven stories, two to a page.
+        paged = searcher.search("ferry", limit=2, page=4)
+        assert paged.pages == 4 and len(paged.hits) == 1 and paged.folded == 2

@@ -1,0 +1,46 @@
+"""Near-duplicate fingerprints: one 64-bit SimHash per article, stored in the index.
+
+News archives hold the same story many times over: a wire story in every paper that ran it, a page
+crawled twice, a correction sent out again. Articles whose fingerprints differ in at most a few
+bits (``search.duplicates``) are near-identical, and search shows one of them.
+
+The fingerprint is Charikar's SimHash over the article's three-word shingles, headline included
+(two dividend notices with the same figures are different companies' news). Words are hashed with
+CRC-32, stable from one process and one run to the next, as Python's own string hash is not.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+
+# Fewer words than this say too little to tell copies from articles that merely look alike.
+MIN_WORDS = 12
+NONE = 0  # the fingerprint of an article too short to have one
+
+_WORD = re.compile(r"\w+")
+_BITS = np.arange(64, dtype=np.uint64)
+# Odd 64-bit constants (the golden ratio's and MurmurHash3's) to mix three words into one hash.
+_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
+_FINAL = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def fingerprint(*texts: str) -> int:
+    """The SimHash of the texts' words (lower case, three-word shingles), or ``NONE`` for fewer
+    than ``MIN_WORDS`` words."""
+    words = [zlib.crc32(word.encode("utf-8")) for text in texts for word in _WORD.findall(text.lower())]
+    if len(words) < MIN_WORDS:
+        return NONE
+    crcs = np.array(words, dtype=np.uint64)
+    shingles = (crcs[:-2] * _MIX[0]) ^ (crcs[1:-1] * _MIX[1]) ^ (crcs[2:] * _MIX[2])
+    shingles ^= shingles >> np.uint64(31)
+    shingles *= _FINAL
+    shingles ^= shingles >> np.uint64(29)
+    # Each distinct shingle votes once: a passage repeated must not outweigh the rest of the text.
+    shingles = np.unique(shingles)
+    # Each bit is the majority vote of the shingles' bits.
+    ones = ((shingles[:, None] >> _BITS) & np.uint64(1)).sum(axis=0)
+    value = int(sum(1 << int(bit) for bit in np.flatnonzero(ones * 2 > len(shingles))))
+    return value or 1  # NONE is kept for "no fingerprint"

@@ -1,0 +1,13 @@
+import numpy as np
+
+from search.duplicates import NEAR, Folded, fold
+
+
+def test_near_identical_articles_fold_under_the_best_ranked():
+    prints = np.array([0b1011 << 40, (0b1011 << 40) ^ 0b111, 12345, 0, 0, 12345], dtype=np.uint64)
+    entries = [(2, 9.0), (0, 8.0), (3, 7.0), (1, 6.0), (4, 5.0), (5, 4.0)]
+    assert fold(entries, prints) == [Folded(2, 9.0, [5]), Folded(0, 8.0, [1]), Folded(3, 7.0), Folded(4, 5.0)]
+    # One bit more than NEAR apart: two articles.
+    prints[1] = (0b1011 << 40) ^ ((1 << (NEAR + 1)) - 1)
+    assert [f.docnum for f in fold(entries, prints)] == [2, 0, 3, 1, 4]
+
