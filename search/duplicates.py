@@ -31,8 +31,7 @@ def fold(entries: list[tuple[int, float]], fingerprints: np.ndarray) -> list[Fol
     prints: list[int] = []
     for docnum, score in entries:
         mine = int(fingerprints[docnum])
-        like = next((i for i, theirs in enumerate(prints) if mine and theirs and (mine ^ theirs).bit_count() <= NEAR),
-                    None)
+        like = next((i for i, theirs in enumerate(prints) if near(mine, theirs)), None)
         if like is None:
             kept.append(Folded(docnum, score))
             prints.append(mine)
@@ -40,3 +39,8 @@ def fold(entries: list[tuple[int, float]], fingerprints: np.ndarray) -> list[Fol
             kept[like].copies.append(docnum)
     return kept
 
+
+
+def near(one: int, other: int) -> bool:
+    """Whether two fingerprints are of near-identical articles (no fingerprint is near none)."""
+    return bool(one and other) and (one ^ other).bit_count() <= NEAR

@@ -23,7 +23,7 @@ from indexer import store
 from indexer.schema import SNIPPET_FIELDS
 
 from . import ranking, spelling
-from .duplicates import Folded, fold
+from .duplicates import Folded, fold, near
 from .postings import ArrayEvaluator, Matches, Phrase, Unsupported
 from .query import OPERATORS, QueryError, field_named, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
@@ -241,8 +241,13 @@ class Searcher:
         key_words = self._searcher.key_terms_from_text("body", text, numterms=25, normalize=False)
         matches = self._evaluator.evaluate(wq.Or([wq.Term("body", word, boost=weight) for word, weight in key_words]))
         matches.mask[docnum] = False
-        hits = [self._hit(number, score, rank, set(), set())
-                for rank, (number, score) in enumerate(self._evaluator.top(matches, limit))]
+        # Copies of the article itself are not "more like it"; copies of one another fold.
+        prints = self._evaluator.fingerprints()
+        ranked = [entry for entry in self._evaluator.top(matches, limit * 2 + FOLD_ROOM)
+                  if not near(int(prints[docnum]), int(prints[entry[0]]))]
+        listed = fold(ranked, prints)[:limit]
+        hits = [self._hit(entry.docnum, entry.score, rank, set(), set(), copies=entry.copies)
+                for rank, entry in enumerate(listed)]
         return SearchResults(query=f"like:{stored.get('id')}", total=len(hits), hits=hits, limit=limit,
                              elapsed=time.perf_counter() - started)
 

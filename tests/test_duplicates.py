@@ -1,6 +1,6 @@
 import numpy as np
 
-from search.duplicates import NEAR, Folded, fold
+from search.duplicates import NEAR, Folded, fold, near
 
 
 def test_near_identical_articles_fold_under_the_best_ranked():
@@ -11,3 +11,7 @@ def test_near_identical_articles_fold_under_the_best_ranked():
     prints[1] = (0b1011 << 40) ^ ((1 << (NEAR + 1)) - 1)
     assert [f.docnum for f in fold(entries, prints)] == [2, 0, 3, 1, 4]
 
+
+
+def test_no_fingerprint_is_near_any():
+    assert near(0b1011, 0b1010) and not near(0, 0) and not near(0, 0b1)

@@ -291,3 +291,16 @@ def test_copies_of_a_story_are_one_hit_and_keep_their_text(tmp_path):
         # Pages count articles as listed: seven stories, two to a page.
         paged = searcher.search("ferry", limit=2, page=4)
         assert paged.pages == 4 and len(paged.hits) == 1 and paged.folded == 2
+
+
+def test_more_like_an_article_leaves_out_its_copies(tmp_path):
+    corpus = tmp_path / "corpus"
+    for paper in ("herald", "courier"):
+        write(corpus, f"{paper}/strike.txt", article_text("Ferry strike called off", "March 4, 2025", WIRE_STORY))
+    write(corpus, "herald/vote.txt", article_text(
+        "Ferry workers to vote on pay offer", "March 11, 2025",
+        "Ferry workers will vote next week on the pay offer that ended their strike, the union's organiser "
+        "Siobhan O'Connell said. The offer of six percent over two years keeps Gull Island's sailings running."))
+    build_index(corpus, tmp_path / "index")
+    with Searcher(tmp_path / "index") as searcher:
+        assert [hit.id for hit in searcher.similar("herald/strike.txt").hits] == ["herald/vote.txt"]
