@@ -27,6 +27,7 @@ class Article:
     # True when the text has no headline of its own and ``headline`` is its opening words.
     headline_from_body: bool = False
     url: str | None = None  # where the article was published, when its input says
+    fingerprint: int = 0  # near-duplicate SimHash of headline and body (indexer.fingerprint)
 
     @property
     def doc_id(self) -> str:

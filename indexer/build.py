@@ -521,7 +521,8 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
     names = people.canonical_list(named) if people else named
     document = {
         "id": _doc_id(rel, article),
-        "fingerprint": fingerprint(article.headline, body),
+        # Worked out as the article was parsed, unless its repeated lines have gone since.
+        "fingerprint": article.fingerprint if len(paragraphs) == len(written) else fingerprint(article.headline, body),
         "path": article.path,
         "source": f"{rel} {article.url}" if article.url else rel,
         "headline": article.headline,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import clean, dates
 from .article import Article
+from .fingerprint import fingerprint
 from .html import markup_paragraphs, parse_html, web_address
 from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
@@ -151,9 +152,11 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
     about = body if "contributed" not in body else "\n\n".join(p for p in paragraphs if not clean.CONTRIBUTORS.match(p))
     names = extract_names(headline, summary or "", caption or "", about)
     people = _merge_people(given_people, names.people)
-    return Article(path=raw.path, record=raw.record, headline=headline or paragraphs[0][:120],
+    headline = headline or paragraphs[0][:120]
+    return Article(path=raw.path, record=raw.record, headline=headline,
                    summary=summary, date=date, people=people, authors=authors, caption=caption,
-                   body=body, places=names.places, headline_from_body=headline_from_body, url=url)
+                   body=body, places=names.places, headline_from_body=headline_from_body, url=url,
+                   fingerprint=fingerprint(headline, body))
 
 
 def _untitled(headline: str) -> str:
