@@ -290,7 +290,9 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     captions: list[str] = []
     skipping = False
     for line in lines:
-        text = _CUT_OFF.sub("", line.strip())
+        text = line.strip()
+        if text.endswith("chars]"):
+            text = _CUT_OFF.sub("", text)
         if not text:
             continue
         if paragraphs and (COMMENTS_HEADING.match(text) or END_MATTER_HEADING.match(text)):

@@ -21,7 +21,6 @@ MIN_WORDS = 12
 NONE = 0  # the fingerprint of an article too short to have one
 
 _WORD = re.compile(r"\w+")
-_BITS = np.arange(64, dtype=np.uint64)
 # Odd 64-bit constants (the golden ratio's and MurmurHash3's) to mix three words into one hash.
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 _FINAL = np.uint64(0xBF58476D1CE4E5B9)
@@ -41,6 +40,7 @@ def fingerprint(*texts: str) -> int:
     # Each distinct shingle votes once: a passage repeated must not outweigh the rest of the text.
     shingles = np.unique(shingles)
     # Each bit is the majority vote of the shingles' bits.
-    ones = ((shingles[:, None] >> _BITS) & np.uint64(1)).sum(axis=0)
-    value = int(sum(1 << int(bit) for bit in np.flatnonzero(ones * 2 > len(shingles))))
+    bits = np.unpackbits(shingles.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+    votes = bits.sum(axis=0, dtype=np.int32) * 2 > len(shingles)
+    value = int.from_bytes(np.packbits(votes, bitorder="little").tobytes(), "little")
     return value or 1  # NONE is kept for "no fingerprint"
