@@ -32,6 +32,7 @@ _NOT_TEXT = ("//script|//style|//noscript|//template|//iframe|//svg|//canvas|//f
 _LINE_BREAKING = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
                   "section", "article", "td", "dd", "dt")
 _TAG = re.compile(r"<[^>]*>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _METADATA_TAG = re.compile(r"<meta\b[^>]*>|<link\b[^>]*\bcanonical\b[^>]*>|<title\b.*?</title\s*>"
                            r"|<script\b[^>]*ld\+json.*?</script\s*>",
@@ -252,7 +253,8 @@ def _block_lines(tree: lxml.html.HtmlElement | None) -> list[str]:
     for element in tree.xpath(_NOT_TEXT):
         element.drop_tree()
     for element in tree.iter(*_LINE_BREAKING):
-        element.tail = "\n" + (element.tail or "")
+        # lxml reads control characters in a page but will not take them back.
+        element.tail = "\n" + _CONTROL.sub("", element.tail or "")
     return [" ".join(line.split()) for line in tree.text_content().splitlines()]
 
 

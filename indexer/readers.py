@@ -438,7 +438,10 @@ def _table_part(path: Path, part: Part) -> list[RawDocument]:
     with open(path, "rb") as handle:
         lines = (_decode_line(line) for line in handle)
         first = next(lines, "").lstrip("\ufeff")
-        header = next(csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first, suffix)), [])
+        try:
+            header = next(csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first, suffix)), [])
+        except csv.Error as error:
+            raise UnreadableFile(f"no header row ({error})") from error
     text = decode(_read_range(path, part))
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first, suffix))
     return _table_body(str(path), header, rows, part.first_line)

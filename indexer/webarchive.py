@@ -28,6 +28,7 @@ def warc_documents(path: Path, limits: Limits, part: Part | None = None) -> list
     documents numbered by their record's place in the file; a page too large or undecodable is
     a skipped record. Raises ``UnreadableFile`` when the file is no WARC."""
     documents = []
+    first = number = part.first_line if part is not None else 0
     # warcio writes its warnings about a broken record to stderr, with the record's bytes: they
     # would reach the terminal raw, and through the progress bar.
     try:
@@ -36,7 +37,6 @@ def warc_documents(path: Path, limits: Limits, part: Part | None = None) -> list
                 handle.seek(part.start)
             elif path.stat().st_size > limits.max_file_bytes:
                 raise UnreadableFile(f"larger than the {limits.max_file_bytes:,}-byte limit")
-            number = part.first_line if part is not None else 0
             records = ArchiveIterator(handle)
             for record in records:
                 if record.format != "warc":  # warcio reads any text as an old ARC file
@@ -47,12 +47,15 @@ def warc_documents(path: Path, limits: Limits, part: Part | None = None) -> list
                 if document is not None:
                     documents.append(document)
                 number += 1
+    except UnreadableFile:
+        raise
     except FileNotFoundError as error:
         raise UnreadableFile("file vanished before it could be read") from error
-    except (ArchiveLoadFailed, ValueError, EOFError, OSError) as error:
-        if number == (part.first_line if part is not None else 0):
-            raise UnreadableFile(f"not a readable WARC file ({error})") from error
-        documents.append(RawDocument(str(path), SKIPPED, text=f"the archive breaks off here ({error})",
+    except Exception as error:  # noqa: BLE001 - warcio fails in many ways on a broken archive
+        reason = str(error) if isinstance(error, (ArchiveLoadFailed, OSError)) else type(error).__name__
+        if number == first:
+            raise UnreadableFile(f"not a readable WARC file ({reason})") from error
+        documents.append(RawDocument(str(path), SKIPPED, text=f"the archive breaks off here ({reason})",
                                      record=number))
     return documents
 
@@ -71,7 +74,7 @@ def warc_parts(path: Path, size: int) -> list[Part] | None:
                     parts.append(Part(start, offset, first))
                     start, first = offset, number
             end = handle.seek(0, 2)
-    except (ArchiveLoadFailed, ValueError, EOFError):
+    except Exception:  # noqa: BLE001 - a broken archive is read whole, which names what is wrong
         return None
     if end > start:
         parts.append(Part(start, end, first))

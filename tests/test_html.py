@@ -2,7 +2,7 @@ from datetime import datetime
 
 import lxml.html
 
-from indexer.html import _story_container, parse_html
+from indexer.html import _story_container, markup_paragraphs, parse_html
 
 BODY = "".join(f"<p>Paragraph {n} of the report, which runs long enough to count as article text, "
                f"with commas, clauses, and detail.</p>" for n in range(1, 6))
@@ -149,6 +149,11 @@ def test_the_whole_page_is_read_when_no_element_holds_most_of_its_text():
     assert sum(p.startswith("Paragraph") for p in parse_html(markup).paragraphs) == 5
     empty = lxml.html.fromstring(page("", "<div><p></p></div>"))
     assert _story_container(empty) is empty
+
+
+def test_control_characters_in_a_page_do_not_stop_its_reading():
+    lines = markup_paragraphs("<div><p>First\x01 line</p>tail\x02 text</div><p>Second</p>")
+    assert lines == ["First\x01 line", "tail text", "Second"]  # the terminal's renderer escapes what is left
 
 
 def test_what_trafilatura_reads_before_its_cleaning_survives_ours():

@@ -167,6 +167,11 @@ def test_a_table_with_a_bad_row_keeps_the_rest_and_one_without_rows_is_refused(t
     assert (second.record, second.fields) == (1, {"title": "B", "body": "Fine text."})
     with pytest.raises(UnreadableFile, match="no rows"):
         read_documents(write(tmp_path, "header.csv", "title,body\n"))
+    # Read in parts, a header csv cannot read (a carriage return alone inside it).
+    broken = write(tmp_path, "broken.csv", "ti\rtle,body\n" + "A,Text.\n" * 20)
+    (part, *_) = record_parts(broken, 40)
+    with pytest.raises(UnreadableFile, match="no header row"):
+        read_documents(broken, part=part)
     with pytest.raises(UnreadableFile, match="fewer than two columns"):
         read_documents(write(tmp_path, "list.csv", "just one line of text\nand another\n"))
 

@@ -92,6 +92,15 @@ def test_a_broken_archive_keeps_what_came_before_the_break(tmp_path):
         read_documents(write(tmp_path, "notes.warc", "These are my notes, not an archive.\n"))
 
 
+def test_a_record_warcio_cannot_read_ends_the_archive_there(tmp_path):
+    # A response without its target address: warcio fails on it with an AttributeError.
+    data = archive(tmp_path / "crawl.warc", compressed=False).read_bytes()
+    third = data.index(b"WARC-Target-URI", data.index(b"https://alder.example/cafe") - 300)
+    broken = write(tmp_path, "broken.warc", data[:third] + b"X-Dropped" + data[third + len(b"WARC-Target-URI"):])
+    documents = read_documents(broken)
+    assert [d.kind for d in documents] == ["html", "html", SKIPPED] and "breaks off" in documents[-1].text
+
+
 def test_a_record_with_a_wrong_length_is_read_without_warnings_on_the_terminal(tmp_path, capfd):
     path = archive(tmp_path / "crawl.warc", compressed=False)
     data = path.read_bytes()
