@@ -27,9 +27,9 @@ _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "art
               "maintext", "storytext", "textcontent", "contenttext", "contenthtml", "bodyhtml", "articlehtml",
               "contentencoded", "html", "rawhtml", "pagehtml", "leadparagraph")
 _PEOPLE_KEYS = ("people", "persons", "person")
+_URL_KEYS = ("url", "link", "canonicalurl", "articleurl", "weburl", "permalink", "sourceurl", "shareurl", "href")
 # Who published a record: its headline may end with the name ("... - BBC News", as news APIs and
 # data sets give titles).
-_URL_KEYS = ("url", "link", "canonicalurl", "articleurl", "weburl", "permalink", "sourceurl", "shareurl", "href")
 _PUBLICATION_KEYS = ("publication", "publisher", "source", "sourcename", "site", "sitename", "outlet", "newspaper")
 _AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers", "dccreator")
 _EPOCH = re.compile(r"\d{10}|\d{13}")

@@ -89,6 +89,8 @@ def parse_layout(text: str, *, reference: datetime | None = None) -> TextLayout 
 def _tool_header(text: str) -> tuple[dict[str, str], str]:
     """The fields of a reading tool's header over the text, and the text below it; no fields for a
     text without one (two of its fields, a title or an address among them)."""
+    if not _TOOL_HEADER.match(text.lstrip().split("\n", 1)[0].strip()):
+        return {}, text  # nearly every text: it opens with no such field
     lines = text.split("\n")
     fields: dict[str, str] = {}
     at = 0

@@ -338,9 +338,8 @@ class Searcher:
         """The ranked articles as listed, ``wanted`` of them if there are as many: near-identical
         ones folded when ``collapse``, ranking further (``rank(count)``) until enough are left;
         and how many ranked articles were looked at."""
-        listed = [Folded(docnum, score) for docnum, score in ranked.entries]
         if not collapse:
-            return listed, len(listed)
+            return [Folded(docnum, score) for docnum, score in ranked.entries], len(ranked.entries)
         listed = fold(ranked.entries, self._evaluator.fingerprints())
         while len(listed) < wanted + 1 and len(ranked.entries) < ranked.total:
             ranked = rank(len(ranked.entries) * 4)
