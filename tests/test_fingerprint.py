@@ -2,7 +2,7 @@ import os
 import subprocess
 import sys
 
-from indexer.fingerprint import NONE, fingerprint
+from indexer.fingerprint import NONE, TEXT_CHARS, fingerprint
 from search.duplicates import NEAR
 
 STORY = ("PORT ALDER, March 4 - Ferry workers called off a strike planned for Thursday after the operator, "
@@ -48,3 +48,11 @@ def test_fingerprints_are_the_same_in_every_process():
     values = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
     assert values == {str(fingerprint("Ferry strike called off", STORY))}
+
+
+def test_only_the_opening_of_a_long_text_counts():
+    # A story and its update with paragraphs added at the end are one story.
+    opening = STORY * 5
+    assert len(opening) > TEXT_CHARS
+    assert fingerprint("Ferry strike called off", opening) == \
+        fingerprint("Ferry strike called off", opening + " The vote passed on Friday, by 212 votes to 40.")
