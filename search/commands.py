@@ -169,14 +169,14 @@ def _limit(state: ShellState, argument: str) -> str:
 def _people(state: ShellState, argument: str) -> str:
     if not state.query:
         return "No search yet.\n"
-    return render_people(state.searcher.facets(state.query), colour=state.env.colour)
+    return render_people(state.searcher.facets(state.query, collapse=state.collapse), colour=state.env.colour)
 
 
 @command("sources", ":sources", "the sources (the corpus's folders) with most of the current results")
 def _sources(state: ShellState, argument: str) -> str:
     if not state.query:
         return "No search yet.\n"
-    return render_sources(state.searcher.facets(state.query), colour=state.env.colour)
+    return render_sources(state.searcher.facets(state.query, collapse=state.collapse), colour=state.env.colour)
 
 
 @command("timeline", ":timeline", "results per month as a bar chart (per year over three years)")
@@ -184,7 +184,8 @@ def _timeline(state: ShellState, argument: str) -> str:
     if not state.query:
         return "No search yet.\n"
     width = max(10, (state.env.width or 80) - 20)
-    return render_timeline(state.searcher.facets(state.query), colour=state.env.colour, width=width)
+    facets = state.searcher.facets(state.query, collapse=state.collapse)
+    return render_timeline(facets, colour=state.env.colour, width=width)
 
 
 @command("stats", ":stats", "facts about the index")

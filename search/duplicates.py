@@ -44,3 +44,13 @@ def fold(entries: list[tuple[int, float]], fingerprints: np.ndarray) -> list[Fol
 def near(one: int, other: int) -> bool:
     """Whether two fingerprints are of near-identical articles (no fingerprint is near none)."""
     return bool(one and other) and (one ^ other).bit_count() <= NEAR
+
+
+def one_of_each(docnums: np.ndarray, fingerprints: np.ndarray) -> np.ndarray:
+    """``docnums`` with one article of each fingerprint shared exactly (a story's word-for-word
+    copies), and every article without one. Copies a few bits apart all stay: finding them would
+    compare every pair of the articles."""
+    prints = fingerprints[docnums]
+    printed = prints != 0
+    _, first = np.unique(prints[printed], return_index=True)
+    return np.sort(np.concatenate((docnums[~printed], docnums[printed][first])))

@@ -23,7 +23,7 @@ from indexer import store
 from indexer.schema import SNIPPET_FIELDS
 
 from . import ranking, spelling
-from .duplicates import Folded, fold, near
+from .duplicates import Folded, fold, near, one_of_each
 from .postings import ArrayEvaluator, Matches, Phrase, Unsupported
 from .query import OPERATORS, QueryError, field_named, parse_query, prepare, relax
 from .results import Facets, Hit, SearchResults
@@ -210,21 +210,22 @@ class Searcher:
             # typos alone use ("goverment" in 9 Reuters stories, "government" in thousands).
             results.suggestion = self.suggest(query, most_used=self._searcher.doc_count() // RARE_WORD)
         if facets:
-            results.facets = self._facets(ranked.matches)
+            results.facets = self._facets(ranked.matches, collapse=collapse)
         results.elapsed = time.perf_counter() - started
         return results
 
     @_guarded
-    def facets(self, query: str, *, top_people: int = 20) -> Facets:
+    def facets(self, query: str, *, top_people: int = 20, collapse: bool = True) -> Facets:
         """People, years and months counted over every article the query matches (or, as
-        ``search`` does when no article has every word, over those with some of them)."""
+        ``search`` does when no article has every word, over those with some of them); with
+        ``collapse``, a story's word-for-word copies count once for people, years and months."""
         self.refresh()
         parsed = parse_query(query, self._searcher.schema)
         matches = self._matches(parsed)
         relaxed = relax(parsed) if matches.total == 0 else None
         if relaxed is not None:
             matches = self._matches(relaxed)
-        return self._facets(matches, top_people)
+        return self._facets(matches, top_people, collapse)
 
     @_guarded
     def similar(self, ident: str, *, limit: int = 10) -> SearchResults:
@@ -395,12 +396,15 @@ class Searcher:
                    summary=stored.get("summary"), rank=rank + 1, url=stored.get("url"),
                    copies=[self._searcher.stored_fields(copy)["id"] for copy in copies or []])
 
-    def _facets(self, matches: Matches, top_people: int = 20) -> Facets:
+    def _facets(self, matches: Matches, top_people: int = 20, collapse: bool = True) -> Facets:
         docnums = matches.docnums()
-        years, months = self._evaluator.years_and_months(docnums)
+        # A story counts once for its people and its month, however many papers ran it word for
+        # word; each paper's copy counts for its source.
+        stories = one_of_each(docnums, self._evaluator.fingerprints()) if collapse else docnums
+        years, months = self._evaluator.years_and_months(stories)
         year_counts = Counter(years.tolist())
         month_counts = Counter(f"{y:04d}-{m:02d}" for y, m in zip(years.tolist(), months.tolist(), strict=True))
-        return Facets(people=self._evaluator.people_counts(docnums, top_people),
+        return Facets(people=self._evaluator.people_counts(stories, top_people),
                       years=sorted(year_counts.items()), months=sorted(month_counts.items()),
                       sources=self._evaluator.source_counts(docnums, top_people))
 

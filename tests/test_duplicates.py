@@ -1,6 +1,6 @@
 import numpy as np
 
-from search.duplicates import NEAR, Folded, fold, near
+from search.duplicates import NEAR, Folded, fold, near, one_of_each
 
 
 def test_near_identical_articles_fold_under_the_best_ranked():
@@ -15,3 +15,8 @@ def test_near_identical_articles_fold_under_the_best_ranked():
 
 def test_no_fingerprint_is_near_any():
     assert near(0b1011, 0b1010) and not near(0, 0) and not near(0, 0b1)
+
+
+def test_one_of_each_keeps_one_word_for_word_copy_and_every_article_without_a_fingerprint():
+    prints = np.array([7, 9, 7, 0, 0, 7, 9 ^ 1], dtype=np.uint64)
+    assert one_of_each(np.arange(7), prints).tolist() == [0, 1, 3, 4, 6]

@@ -288,6 +288,11 @@ def test_copies_of_a_story_are_one_hit_and_keep_their_text(tmp_path):
         assert all(searcher.article(copy)["body"] == WIRE_STORY for copy in [hit.id, *hit.copies])
         every = searcher.search("ferry strike", collapse=False)
         assert len(every.hits) == 3 and not any(h.copies for h in every.hits) and every.folded == 0
+        # The story counts once for its people and its month, and for each paper that ran it.
+        facets = searcher.facets("strike")
+        assert dict(facets.people)["Siobhan O'Connell"] == 1 and dict(facets.months)["2025-03"] == 1
+        assert sorted(facets.sources) == [("courier", 1), ("herald", 1), ("times", 1)]
+        assert dict(searcher.facets("strike", collapse=False).people)["Siobhan O'Connell"] == 3
         # Pages count articles as listed: seven stories, two to a page.
         paged = searcher.search("ferry", limit=2, page=4)
         assert paged.pages == 4 and len(paged.hits) == 1 and paged.folded == 2
