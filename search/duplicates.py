@@ -40,7 +40,6 @@ def fold(entries: list[tuple[int, float]], fingerprints: np.ndarray) -> list[Fol
     return kept
 
 
-
 def near(one: int, other: int) -> bool:
     """Whether two fingerprints are of near-identical articles (no fingerprint is near none)."""
     return bool(one and other) and (one ^ other).bit_count() <= NEAR
