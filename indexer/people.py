@@ -163,6 +163,7 @@ chemicals savings insurance mortgage investors associates railway railways railr
 resources technology research division partnership limited stores leasing cooperative cooperatives mutual
 agence agencia groupe presse prensa act operation genomics institution institutions observatory directorate
 suites watch aggregates materials minerals mining metals quarries builders construction logistics
+renewables maritime seafood fisheries
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""
@@ -597,13 +598,19 @@ def _plausible(mention: _Mention, vocabulary: _LowerCaseWords) -> bool:
     words = [w for w in mention.words if not _PARTICLE_WORD.fullmatch(w)]
     if not words or all(_INITIAL.fullmatch(w) for w in words):
         return False
-    if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
+    if len(words) == 1 and (words[0].lower() in GROUP_NOUNS or _plural_title(words[0])):
         return False
     if len(words) > 1 and words[0].lower() in _PLACE_AND_STORM_WORDS:
         return False  # Port Alder, Fort Worth, Cape Town, Camp David, Hurricane Harvey
     # A capitalised word that the article also writes in lower case is a common word ("Security").
     common = sum(1 for w in words if w.lower() in vocabulary or w.lower() in COMMON_WORDS)
     return common == 0 or (mention.cue and common < len(words))
+
+
+def _plural_title(word: str) -> bool:
+    """A role's plural, opening a sentence as a group does ("Councillors voted", "Senators said")."""
+    lower = word.lower()
+    return lower.endswith("s") and (lower[:-1] in TITLES or (lower.endswith("es") and lower[:-2] in TITLES))
 
 
 class _LowerCaseWords:
