@@ -127,6 +127,7 @@ def _describe(article) -> str:
         ("headline", article.headline),
         ("summary", article.summary),
         ("date", article.date.isoformat(sep=" ") if article.date else None),
+        ("outlet", article.publication),
         ("people", ", ".join(article.people) or None),
         ("authors", ", ".join(article.authors) or None),
         ("caption", article.caption),

@@ -27,6 +27,7 @@ class Article:
     # True when the text has no headline of its own and ``headline`` is its opening words.
     headline_from_body: bool = False
     url: str | None = None  # where the article was published, when its input says
+    publication: str | None = None  # the newspaper or site that published it, when its input says
     fingerprint: int = 0  # near-duplicate SimHash of headline and body (indexer.fingerprint)
 
     @property
@@ -47,5 +48,6 @@ class Article:
             "caption": self.caption,
             "places": list(self.places),
             "url": self.url,
+            "publication": self.publication,
             "body": self.body,
         }

@@ -524,7 +524,7 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
         # Worked out as the article was parsed, unless its repeated lines have gone since.
         "fingerprint": article.fingerprint if len(paragraphs) == len(written) else fingerprint(article.headline, body),
         "path": article.path,
-        "source": f"{rel} {article.url}" if article.url else rel,
+        "source": " ".join(filter(None, (rel, article.url, article.publication))),
         "headline": article.headline,
         "body": body,
         # Every spelling is searchable; facets and hits show the corpus's one form per person.
@@ -547,6 +547,8 @@ def _document(article: Article, rel: str, boilerplate: set[str], people: PeopleT
         document["date"] = article.date
     if article.url:
         document["url"] = article.url
+    if article.publication:
+        document["publication"] = article.publication
     return document
 
 

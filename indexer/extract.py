@@ -37,6 +37,7 @@ _KEY_NOISE = re.compile(r"[^a-z]")
 # A body in HTML: some exports keep the page's markup.
 _MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|b|i|li|ul|ol|h[1-6]|blockquote|figure)\b[^>]*>", re.IGNORECASE)
 _MAX_HEADLINE = 300
+_MAX_PUBLICATION = 100
 _TITLE_ARTEFACT = re.compile(r"(?<=[a-z])['’]S\b|(?<=\d)(?:St|Nd|Rd|Th)\b")
 
 
@@ -107,11 +108,12 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
         paragraphs, captions = clean.strip_boilerplate(page.paragraphs)
         return _finish(raw, headline or page.headline, summary or page.summary, date or page.date,
                        authors or page.authors, page.captions + captions, paragraphs,
-                       given_people=_names(fields, _PEOPLE_KEYS) or page.people, url=url or page.url)
+                       given_people=_names(fields, _PEOPLE_KEYS) or page.people, url=url or page.url,
+                       publication=publication)
     lines = markup_paragraphs(body) if _MARKUP.search(body) else [" ".join(line.split()) for line in body.splitlines()]
     paragraphs, captions = clean.strip_boilerplate(lines)
     return _finish(raw, headline, summary, date, authors, captions, paragraphs,
-                   given_people=_names(fields, _PEOPLE_KEYS), url=url)
+                   given_people=_names(fields, _PEOPLE_KEYS), url=url, publication=publication)
 
 
 def _publication(fields: dict) -> str | None:
@@ -119,7 +121,8 @@ def _publication(fields: dict) -> str | None:
     for key in _PUBLICATION_KEYS:
         value = fields.get(key)
         name = value.get("name") if isinstance(value, dict) else value
-        if isinstance(name, str) and name.strip():
+        # Not a feed's or a crawl's address, nor a paragraph in the wrong column.
+        if isinstance(name, str) and name.strip() and "://" not in name and len(name) <= _MAX_PUBLICATION:
             return " ".join(name.split())
     return None
 
@@ -141,7 +144,8 @@ def _publication_key(name: str) -> str:
 
 def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime | None,
             authors: list[str], captions: list[str], paragraphs: list[str],
-            given_people: list[str], headline_from_body: bool = False, url: str | None = None) -> Article | None:
+            given_people: list[str], headline_from_body: bool = False, url: str | None = None,
+            publication: str | None = None) -> Article | None:
     headline = _untitled(" ".join(headline.split())[:_MAX_HEADLINE])
     if paragraphs and headline and " ".join(paragraphs[0].split()).lower() == headline.lower():
         paragraphs = paragraphs[1:]  # a page or record that opens its text with its headline again
@@ -156,6 +160,7 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
     return Article(path=raw.path, record=raw.record, headline=headline,
                    summary=summary, date=date, people=people, authors=authors, caption=caption,
                    body=body, places=names.places, headline_from_body=headline_from_body, url=url,
+                   publication=publication,
                    fingerprint=fingerprint(headline, body))
 
 

@@ -140,6 +140,12 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     if not text.strip():
         raise UnreadableFile("empty file")
     name = str(path)
+    if suffix in TEXT_SUFFIXES:
+        from .exports import export_records  # a database's export: many articles in one text file
+
+        records = export_records(name, text, limits.max_article_chars)
+        if records is not None:
+            return records
     if suffix not in RECORD_SUFFIXES and len(text) > limits.max_article_chars:
         raise UnreadableFile(f"more than {limits.max_article_chars:,} characters: not one article")
     # A saved page can wear a .txt or .xml name.
@@ -257,10 +263,11 @@ def _read_range(path: Path, part: Part) -> bytes:
 
 def record_place(path: Path | str, record: int) -> str:
     """Where a record is in its file, for people: "line 4" of a JSONL file, "row 3" of a CSV file
-    (its header not counted), "record 7" of a web archive, "item 2" of a JSON list or a feed."""
+    (its header not counted), "record 7" of a web archive, "document 5" of a database's text
+    export, "item 2" of a JSON list or a feed."""
     suffix = _format_suffix(path)
     kind = "line" if suffix in JSONL_SUFFIXES else "row" if suffix in TABLE_SUFFIXES \
-        else "record" if suffix in WARC_SUFFIXES else "item"
+        else "record" if suffix in WARC_SUFFIXES else "document" if suffix in TEXT_SUFFIXES else "item"
     return f"{kind} {record + 1}"
 
 

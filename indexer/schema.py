@@ -24,7 +24,7 @@ WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields, how people's names are keyed or found); a build then starts afresh instead of
 # updating it.
-SCHEMA_VERSION = 23
+SCHEMA_VERSION = 24
 
 
 class NameVariantFilter(Filter):
@@ -158,6 +158,7 @@ def make_schema() -> fields.Schema:
         authors=fields.TEXT(analyzer=name_analyzer(), stored=True),
         date=fields.DATETIME(stored=True, sortable=True),
         url=fields.STORED(),  # where the article was published; its words are searched as source:
+        publication=fields.STORED(),  # the newspaper or site, when the input names it; also in source:
         # Near-duplicate fingerprints (indexer.fingerprint), read for every hit of a search.
         fingerprint=fields.COLUMN(columns.NumericColumn("Q", default=0)),
     )

@@ -65,12 +65,14 @@ def highlighted(fragment: Fragment | str, spans: list[tuple[int, int]] | None = 
 
 
 def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
-    """One hit as a block: number and headline, date · people · file (or a line with the article's
-    web address), then the snippet."""
+    """One hit as a block: number and headline, date · publication · people · file (or a line
+    with the article's web address), then the snippet."""
     indent = " " * 5
     number = paint(f"{hit.rank:>3}.", DIM, colour)
     lines = [f"{number} {paint(safe(hit.headline) or '(no headline)', BOLD, colour)}"]
     parts = [(format_date(hit.date), DATE_COLOUR)] if hit.date else []
+    if hit.publication:
+        parts.append((safe(hit.publication), DIM))
     if hit.people:
         shown = ", ".join(safe(p) for p in hit.people[:4])
         more = f" +{len(hit.people) - 4}" if len(hit.people) > 4 else ""
@@ -150,6 +152,8 @@ def render_article(stored: dict, terms_spans: list[tuple[int, int]] | None = Non
     if stored.get("summary"):
         lines.append(safe(stored["summary"]))
     meta = [format_date(stored["date"])] if stored.get("date") else []
+    if stored.get("publication"):
+        meta.append(safe(stored["publication"]))
     meta.append(safe(stored.get("id") or stored.get("path", "")))
     lines.append(paint(" · ".join(meta), DIM, colour))
     if stored.get("url"):

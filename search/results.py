@@ -22,6 +22,7 @@ class Hit:
     summary: str | None = None
     rank: int = 0
     url: str | None = None  # where it was published, when its input said
+    publication: str | None = None  # the newspaper or site, when its input said
     copies: list[str] = field(default_factory=list)  # ids of near-identical articles folded under it
 
     @property
@@ -48,6 +49,7 @@ class Hit:
             "people": self.people,
             "score": round(self.score, 4),
             "url": self.url,
+            "publication": self.publication,
             "copies": self.copies,
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],

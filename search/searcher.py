@@ -394,6 +394,7 @@ class Searcher:
         return Hit(id=stored["id"], path=stored["path"], headline=stored.get("headline", ""),
                    date=stored.get("date"), people=people, score=score, fragments=fragments,
                    summary=stored.get("summary"), rank=rank + 1, url=stored.get("url"),
+                   publication=stored.get("publication"),
                    copies=[self._searcher.stored_fields(copy)["id"] for copy in copies or []])
 
     def _facets(self, matches: Matches, top_people: int = 20, collapse: bool = True) -> Facets:

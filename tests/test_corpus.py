@@ -75,3 +75,16 @@ def test_a_web_archive_gives_its_pages_and_not_the_rest_of_the_crawl():
     assert quarry.date == datetime(2025, 6, 3, 6, 20) and quarry.authors == ["Hannah Oduya"]
     assert quarry.people == ["Margaret Osei", "Colm Brennan", "Ruth Mbeki", "Victor Lam", "Adaeze Okafor"]
     assert trains.body.endswith("Passenger numbers will be published every three months, the government said.")
+
+
+def test_library_exports_give_an_article_per_document_with_its_publication():
+    frost, logbooks = parse_articles(CORPUS / "library-exports" / "lexisnexis-2023-05-06.txt")
+    assert frost.publication == "Valley Courier" and frost.date == datetime(2023, 6, 2)
+    assert logbooks.authors == ["Marta Ionescu", "Owen Fairweather"] and logbooks.people[0] == "Callum Reid"
+    ferry, weekend, wind = parse_articles(CORPUS / "library-exports" / "nexis-uni-2024-gull-island.txt")
+    assert ferry.summary == "Councillors vote 7-4 to keep subsidy for the 10.30pm sailing"
+    assert weekend.publication == "The Harbour Herald (Weekend Edition)" and weekend.body == ferry.body
+    assert wind.date == datetime(2024, 10, 2, 18, 45) and "Agnes Mulvey" in wind.people
+    hoki, runway = parse_articles(CORPUS / "library-exports" / "factiva-2025-01-03.txt")
+    assert (hoki.publication, runway.publication) == ("The Coastline Daily", "The Alder Times")
+    assert not any("Reprint Service" in a.body or "Document " in a.body for a in (hoki, runway))

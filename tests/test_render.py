@@ -100,6 +100,17 @@ def test_a_web_address_has_a_line_of_its_own_keeping_the_site_and_the_end():
     assert "crawl.warc.gz#4" in article and "evil.example" in article and "\x1b" not in article
 
 
+def test_the_publication_follows_the_date_and_is_made_safe():
+    printed = hit()
+    printed.publication = "The Valley Courier"
+    assert render_hit(printed, colour=False).splitlines()[1].startswith("     2022-03-14 08:45 · The Valley Courier · ")
+    printed.publication = "Evil\x1b[2J Times"
+    assert "\x1b" not in render_hit(printed, colour=False)
+    article = render_article({"headline": "H", "body": "B", "id": "x.txt#2", "publication": "Evil\x1b[2J Times"},
+                             colour=False)
+    assert "Times · x.txt#2" in article and "\x1b" not in article
+
+
 def test_copies_folded_under_a_hit_are_named_and_counted():
     copied = hit()
     copied.copies = ["courier/strike.txt", "times/strike.txt", "wire/strike.txt"]

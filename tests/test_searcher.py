@@ -309,3 +309,15 @@ def test_more_like_an_article_leaves_out_its_copies(tmp_path):
     build_index(corpus, tmp_path / "index")
     with Searcher(tmp_path / "index") as searcher:
         assert [hit.id for hit in searcher.similar("herald/strike.txt").hits] == ["herald/vote.txt"]
+
+
+def test_a_publication_is_shown_and_searched_as_a_source(corpus_index):
+    results = search.search("Gull Island night sailing subsidy", corpus_index)
+    top = results.hits[0]
+    assert top.publication == "The Harbour Herald" and top.to_dict()["publication"] == "The Harbour Herald"
+    # The weekend edition's word-for-word copy is folded under it.
+    assert [copy.endswith("nexis-uni-2024-gull-island.txt#1") for copy in top.copies] == [True]
+    by_paper = search.search('source:"valley courier" frost', corpus_index)
+    assert [hit.headline for hit in by_paper.hits] == [
+        "Orchard growers count the cost of a late frost in the upper valley"]
+    assert search.search('source:"alder times" runway', corpus_index).total == 1
