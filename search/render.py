@@ -74,9 +74,9 @@ def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
     if hit.publication:
         parts.append((safe(hit.publication), DIM))
     if hit.people:
-        shown = ", ".join(safe(p) for p in hit.people[:4])
-        more = f" +{len(hit.people) - 4}" if len(hit.people) > 4 else ""
-        parts.append((shown + more, PEOPLE_COLOUR))
+        # As many names as leave the line room for the file's name (13 characters) or fit it.
+        room = width - len(indent) - sum(len(text) + 3 for text, _ in parts) - (0 if hit.url else 16)
+        parts.append((_names_within(hit.people, room), PEOPLE_COLOUR))
     if hit.url:  # a line of its own, as search engines show where a page is
         if parts:
             lines.append(indent + " · ".join(paint(text, style, colour) for text, style in parts))
@@ -98,6 +98,17 @@ def render_hit(hit: Hit, *, colour: bool, width: int = 100) -> str:
 
 
 _COPIES_SHOWN = 2  # ids of near-identical articles named under a hit
+_NAMES_SHOWN = 4  # people named on a hit's line at most
+
+
+def _names_within(people: list[str], room: int) -> str:
+    """The first people's names ("A, B, C +2"), as many of the first four as fit in ``room``; one at least."""
+    for count in range(min(len(people), _NAMES_SHOWN), 0, -1):
+        more = f" +{len(people) - count}" if len(people) > count else ""
+        shown = ", ".join(safe(p) for p in people[:count]) + more
+        if len(shown) <= room or count == 1:
+            return shown
+    return ""
 
 
 def _shortened(text: str, room: int) -> str:

@@ -83,6 +83,13 @@ def test_meta_line_fits_the_width_keeping_the_file_names_end():
     long.id = "very/deep/folder/structure/of/a/news/archive/2023-08-27-election-result.txt"
     meta = render_hit(long, colour=False, width=70).splitlines()[1]
     assert len(meta) <= 70 and meta.endswith("election-result.txt")
+    crowded = hit()
+    crowded.publication = "The Harbour Herald (Weekend Edition)"
+    crowded.people = ["Hemi Walker", "Sofia Brandt", "Tui Herewini", "Graham Ostler"]
+    meta = render_hit(crowded, colour=False, width=100).splitlines()[1]
+    assert len(meta) <= 100 and meta.endswith("Hemi Walker +3 · a.txt")
+    assert render_hit(crowded, colour=False, width=140).splitlines()[1].endswith(
+        "Hemi Walker, Sofia Brandt, Tui Herewini, Graham Ostler · a.txt")
 
 
 def test_a_web_address_has_a_line_of_its_own_keeping_the_site_and_the_end():
