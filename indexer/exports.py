@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from . import dates
 from .plaintext import is_hard_wrapped, unwrap
@@ -120,17 +121,17 @@ def _label(line: str, wanted: set[str], capitals: bool = False) -> str | None:
     match = _LABEL.match(line)
     if match is None:
         return None
-    label = match.group("label").lower()
     # A label is written in capitals (LexisNexis) or with a capital (Nexis Uni), not inside a sentence.
     written = match.group("label")
-    return label if label in wanted and (written.isupper() if capitals else written[0].isupper()) else None
+    return written.lower() if written.lower() in wanted and (written.isupper() if capitals else written[0].isupper()) \
+        else None
 
 
 def _is_body_start(line: str) -> bool:
     return line.lower() == "body" or line.startswith(("BODY:", "Body:"))
 
 
-def _labelled(lines: list[str], stop=None) -> dict[str, str]:
+def _labelled(lines: list[str], stop: Callable[[str], bool] | None = None) -> dict[str, str]:
     """Each label's value, its wrapped lines joined, until ``stop`` says a line ends the labels."""
     values: dict[str, list[str]] = {}
     current: list[str] | None = None
