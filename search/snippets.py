@@ -45,7 +45,7 @@ def make_fragments(text: str, terms: set[str], names: set[str] = frozenset(),
     matches = all_matches(text, terms, names, spans)
     if not matches:
         return [_opening(text)]
-    sentences = _sentences(text)
+    sentences = _sentences_around(text, matches)
     starts = [start for start, _ in sentences]
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for match in matches:
@@ -114,12 +114,63 @@ def _forms(word: str) -> tuple[tuple[str, ...], str | None]:
     return analysed, key[0] if key else None
 
 
+def _sentences_around(text: str, matches: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The sentences of the paragraphs that hold ``matches`` (sorted), as ``_sentences`` finds them
+    in the whole text: splitting a long body into sentences for each hit cost a tenth of a query."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for start, end, _ in matches:
+        if start < done:
+            continue
+        left, right = _paragraph_start(text, start), _paragraph_end(text, end)
+        spans.extend((left + a, left + b) for a, b in _sentences(text[left:right]))
+        done = right
+    return spans
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` starts: after the last blank line before it that
+    ends a sentence (one after "Dr." does not)."""
+    blank = text.rfind("\n\n", 0, position)
+    while blank > 0 and not _breaks_at(text, blank):
+        blank = text.rfind("\n\n", 0, blank)
+    if blank < 0:
+        return 0
+    while blank < position and text[blank].isspace():
+        blank += 1
+    return blank
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` ends: at the next blank line that ends a sentence."""
+    blank = text.find("\n\n", position)
+    while blank >= 0 and not _breaks_at(text, blank):
+        blank = text.find("\n\n", blank + 2)
+    return len(text) if blank < 0 else blank
+
+
+def _breaks_at(text: str, blank: int) -> bool:
+    """True when the blank line at ``blank`` ends a sentence, as ``_sentences`` reads it."""
+    if blank and text[blank - 1].isspace():
+        return False  # inside a run of white space: the run's start decides, and is looked at next
+    stop = blank
+    while stop and text[stop - 1] in "\"”’)]":
+        stop -= 1
+    return not (stop and text[stop - 1] == "." and _abbreviated(text, stop - 1))
+
+
+def _abbreviated(text: str, stop: int) -> bool:
+    """True when the full stop at ``stop`` follows an initial, a title, a month or an acronym."""
+    # Every abbreviation is at most four letters: after a longer word, a full stop ends.
+    return not (stop >= 5 and text[stop - 5:stop].isalpha()) and bool(
+        _ABBREVIATION.search(text, max(0, stop - 12), stop))
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end, after = match.start(), match.group()[1:]
-        # Every abbreviation is at most four letters: after a longer word, a full stop ends.
-        if text[end] == "." and not text[end - 5:end].isalpha() and _ABBREVIATION.search(text, max(0, end - 12), end):
+        if text[end] == "." and _abbreviated(text, end):
             continue
         space = after.lstrip("\"”’)]")
         if text[end] != "\n":

@@ -3,7 +3,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.snippets import FRAGMENT_CHARS, _sentences, make_fragments
+from search.snippets import FRAGMENT_CHARS, _sentences, _sentences_around, make_fragments
 
 TEXT = ("The port reopened on Monday after a strike.\n\nDockworkers voted to accept the offer, the union said. "
         "The harbour authority welcomed the vote.\n\nShipping lines said they would return. " + "Filler words. " * 40 +
@@ -83,3 +83,22 @@ def test_initials_titles_and_acronyms_end_no_sentence():
         "Halcyon Co. shares rose on Jan. 5 vs. a year earlier."]
     fragment = make_fragments(text, {"survei"})[0]
     assert fragment.text == "Dr. Priya Raman of the U.S. Geological Survey said nothing."
+
+
+PIECES = ["a", "Dr", "A.", "words", " ", ".", "!", "”", ")", "\n", "\n\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.data())
+def test_the_paragraphs_around_matches_split_as_the_whole_text_does(text, data):
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    picked = sorted(data.draw(st.sets(st.sampled_from(letters), max_size=4))) if letters else []
+    matches = [(i, i + 1, "a") for i in picked]
+    around = set(_sentences_around(text, matches))
+    holding = [(a, b) for a, b in _sentences(text) if any(a <= i < b for i in picked)]
+    assert set(holding) <= around
+
+
+def test_a_blank_line_after_a_title_splits_no_sentence():
+    text = "The board met on Monday.\n\nHe met Dr.\n\nSmith at the hall. Then he left.\n\nSmith spoke again."
+    assert [f.text for f in make_fragments(text, {"smith"})] == ["He met Dr.  Smith at the hall.", "Smith spoke again."]
