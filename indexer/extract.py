@@ -11,7 +11,7 @@ from pathlib import Path
 from . import clean, dates
 from .article import Article
 from .fingerprint import fingerprint
-from .html import markup_paragraphs, parse_html, web_address
+from .html import markup_paragraphs, parse_html, publication_name, web_address
 from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
 from .readers import DEFAULT_LIMITS, SKIPPED, Limits, Part, RawDocument, opens_as_page, read_documents, record_place
@@ -37,7 +37,6 @@ _KEY_NOISE = re.compile(r"[^a-z]")
 # A body in HTML: some exports keep the page's markup.
 _MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|b|i|li|ul|ol|h[1-6]|blockquote|figure)\b[^>]*>", re.IGNORECASE)
 _MAX_HEADLINE = 300
-_MAX_PUBLICATION = 100
 _TITLE_ARTEFACT = re.compile(r"(?<=[a-z])['’]S\b|(?<=\d)(?:St|Nd|Rd|Th)\b")
 
 
@@ -74,7 +73,8 @@ def _to_article(raw: RawDocument, reference: datetime | None) -> Article | None:
         page = parse_html(raw.text)
         paragraphs, captions = clean.strip_boilerplate(page.paragraphs)
         return _finish(raw, page.headline, page.summary, page.date, page.authors,
-                       page.captions + captions, paragraphs, given_people=page.people, url=raw.url or page.url)
+                       page.captions + captions, paragraphs, given_people=page.people, url=raw.url or page.url,
+                       publication=page.publication)
     return _record_article(raw, reference)
 
 
@@ -98,9 +98,6 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
     headline = html_module.unescape(headline) if "&" in headline else headline
     date, authors = _record_date(fields, reference), _names(fields, _AUTHOR_KEYS)
     publication = _publication(fields)
-    headline = _without_publication(headline, publication)
-    # An agency or a site named as the author (news APIs do) is no writer.
-    authors = [name for name in authors if _publication_key(name) != _publication_key(publication or "")]
     url = next(filter(None, (web_address(fields.get(key)) for key in _URL_KEYS)), None)
     if opens_as_page(body):
         # A whole page (a crawler's export), read as an HTML file is; the record's own fields first.
@@ -109,7 +106,7 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
         return _finish(raw, headline or page.headline, summary or page.summary, date or page.date,
                        authors or page.authors, page.captions + captions, paragraphs,
                        given_people=_names(fields, _PEOPLE_KEYS) or page.people, url=url or page.url,
-                       publication=publication)
+                       publication=publication or page.publication)
     lines = markup_paragraphs(body) if _MARKUP.search(body) else [" ".join(line.split()) for line in body.splitlines()]
     paragraphs, captions = clean.strip_boilerplate(lines)
     return _finish(raw, headline, summary, date, authors, captions, paragraphs,
@@ -118,18 +115,12 @@ def _record_article(raw: RawDocument, reference: datetime | None) -> Article | N
 
 def _publication(fields: dict) -> str | None:
     """The name of the publication a record names ("source": {"name": "BBC News"})."""
-    for key in _PUBLICATION_KEYS:
-        value = fields.get(key)
-        name = value.get("name") if isinstance(value, dict) else value
-        # Not a feed's or a crawl's address, nor a paragraph in the wrong column.
-        if isinstance(name, str) and name.strip() and "://" not in name and len(name) <= _MAX_PUBLICATION:
-            return " ".join(name.split())
-    return None
+    return next(filter(None, (publication_name(fields.get(key)) for key in _PUBLICATION_KEYS)), None)
 
 
 def _without_publication(headline: str, publication: str | None) -> str:
-    """A record's headline without the name of its publication after a separator ("Fares rise -
-    The Harbour Herald"), when the record names its publication ("Harbour Herald")."""
+    """A headline without the name of its publication after a separator ("Fares rise - The
+    Harbour Herald"), when the article names its publication ("Harbour Herald")."""
     if publication:
         for separator in clean.TITLE_SEPARATOR.finditer(headline):
             if separator.start() > 0 and _publication_key(headline[separator.end():]) == _publication_key(publication):
@@ -146,7 +137,9 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
             authors: list[str], captions: list[str], paragraphs: list[str],
             given_people: list[str], headline_from_body: bool = False, url: str | None = None,
             publication: str | None = None) -> Article | None:
-    headline = _untitled(" ".join(headline.split())[:_MAX_HEADLINE])
+    headline = _untitled(" ".join(_without_publication(headline, publication).split())[:_MAX_HEADLINE])
+    # An agency or a site named as the author (news APIs and pages do) is no writer.
+    authors = [name for name in authors if _publication_key(name) != _publication_key(publication or "")]
     if paragraphs and headline and " ".join(paragraphs[0].split()).lower() == headline.lower():
         paragraphs = paragraphs[1:]  # a page or record that opens its text with its headline again
     if not paragraphs and not headline:

@@ -42,7 +42,7 @@ _META_KEY = re.compile(r"""\b(?:property|name|itemprop)\s*=\s*["']?([^"'\s>]+)""
 _DATE_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
               "dc.date.issued", "sailthru.date", "parsely-pub-date")
 _META_KEYS = {"og:title", "twitter:title", "og:description", "description", "author", "article:author", "og:url",
-              *_DATE_KEYS}
+              "og:site_name", *_DATE_KEYS}
 _STORY_SHARE = 0.85  # of the page's paragraph text, for an element to be taken as the story's container
 _MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it missed the article
 _LAYOUT_CELL = 250  # characters in one table row of trafilatura's text: a layout table, not data
@@ -51,6 +51,7 @@ _BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z
 _AUTHOR_HOLDER = re.compile(r"author|byline", re.IGNORECASE)
 _NAME_ALONE = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 _MAX_BYLINE = 200  # characters: a longer element holds more than a byline
+_MAX_PUBLICATION = 100  # characters: a longer "name" is a paragraph in the wrong place
 _CANONICAL = re.compile(r"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
 # Built once: trafilatura otherwise builds its options for every page, reading them from its
 # configuration (a tenth of its time on a short page). fast=True skips its own fallback
@@ -86,6 +87,7 @@ class HtmlPage:
     paragraphs: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     url: str | None = None
+    publication: str | None = None
 
 
 def parse_html(markup: str) -> HtmlPage:
@@ -111,7 +113,14 @@ def parse_html(markup: str) -> HtmlPage:
         page.paragraphs = _fallback_paragraphs(_lxml_tree(body_markup)) or _text_without_tags(markup)
     if not page.headline and head.title:
         page.headline = _title_headline(_clean(head.title.get_text()), page.paragraphs)
+    # Escaped twice by some sites' templates: "Bike &amp; Style", "&#039;The Medium&#039;".
+    page.headline = _unescaped(page.headline)
+    page.summary = _unescaped(page.summary) if page.summary else page.summary
     return page
+
+
+def _unescaped(text: str) -> str:
+    return html_module.unescape(text) if "&" in text else text
 
 
 def _title_headline(title: str, paragraphs: list[str]) -> str:
@@ -298,6 +307,7 @@ def _json_ld_into(text: str, page: HtmlPage) -> None:
         if not page.authors:
             page.authors = _names(item.get("author"))
         page.url = page.url or web_address(item.get("url")) or web_address(item.get("mainEntityOfPage"))
+        page.publication = page.publication or publication_name(item.get("publisher"))
 
 
 def _json_ld_items(data: object) -> list[dict]:
@@ -326,6 +336,9 @@ def _read_meta(soup: BeautifulSoup, page: HtmlPage) -> None:
                 break
     if not page.authors:
         page.authors = _names(meta.get("author") or meta.get("article:author"))
+    # A site's name, without the motto some add ("LinkNaija | Nigeria's popular news platform").
+    site = clean.TITLE_SEPARATOR.split(meta.get("og:site_name", ""))[0]
+    page.publication = page.publication or publication_name(site)
     canonical = soup.find("link", href=True)
     # The page's canonical address first: JSON-LD's is sometimes a section's or the site's.
     page.url = web_address(canonical["href"] if canonical else None) or web_address(meta.get("og:url")) or page.url
@@ -336,6 +349,20 @@ def web_address(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url")
     if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+        return " ".join(value.split())
+    return None
+
+
+def publication_name(value: object) -> str | None:
+    """A publication's name, from a string or an object naming one ("publisher": {"name": ...});
+    not an address (a feed's, a crawl's) nor a paragraph in the wrong place."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    # A social account ("@politifact") names no publication as it prints its name.
+    if isinstance(value, str) and value.strip() and "://" not in value and len(value) <= _MAX_PUBLICATION \
+            and not value.lstrip().startswith("@"):
         return " ".join(value.split())
     return None
 

@@ -3,6 +3,7 @@
 from collections import Counter
 from datetime import datetime
 
+from indexer import parse_article
 from indexer.extract import parse_articles
 from tests.conftest import CORPUS
 
@@ -87,4 +88,5 @@ def test_library_exports_give_an_article_per_document_with_its_publication():
     assert wind.date == datetime(2024, 10, 2, 18, 45) and "Agnes Mulvey" in wind.people
     hoki, runway = parse_articles(CORPUS / "library-exports" / "factiva-2025-01-03.txt")
     assert (hoki.publication, runway.publication) == ("The Coastline Daily", "The Alder Times")
+    assert parse_article(CORPUS / "alder-times" / "2024-11-12-ashworth-retires.html").publication == "The Alder Times"
     assert not any("Reprint Service" in a.body or "Document " in a.body for a in (hoki, runway))

@@ -167,6 +167,16 @@ def test_table_rows_are_read_as_records(tmp_path):
     assert skipped == [("row 1", "no headline or text")]
 
 
+def test_a_page_s_publication_leaves_its_headline_and_its_writers(tmp_path):
+    head = ('<title>Quay reopens after storm repairs - Harbour Herald</title>'
+            '<meta property="og:site_name" content="Harbour Herald"><meta name="author" content="Harbour Herald">')
+    text = "".join(f"<p>The quay reopened on Friday after repairs that took {n} weeks, the port said today.</p>"
+                   for n in range(2, 8))
+    article = parse_article(write(tmp_path, "quay.html", f"<html><head>{head}</head><body>{text}</body></html>"))
+    assert (article.headline, article.authors, article.publication) == (
+        "Quay reopens after storm repairs", [], "Harbour Herald")
+
+
 def test_a_record_holding_a_whole_page_is_read_as_the_page(tmp_path):
     page = ('<!DOCTYPE html><html><head><title>Dam levels fall | The Valley Courier</title>'
             '<meta name="author" content="Owen Achterberg"><meta property="article:published_time" '

@@ -170,3 +170,18 @@ def test_what_trafilatura_reads_before_its_cleaning_survives_ours():
     assert "Gull Island" in text and "4,120" in text
     assert "h = 2.4" in text
     assert "Most read" not in text and "email address" not in text
+
+
+def test_the_publication_is_the_publisher_or_the_site_s_name():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry fares rise - Harbour Herald",'
+          '"publisher": {"@type": "Organization", "name": "Harbour Herald"}}</script>')
+    assert parse_html(page(ld + '<meta property="og:site_name" content="HH">', BODY)).publication == "Harbour Herald"
+    site = '<meta property="og:site_name" content="Alder Post | The valley\'s news since 1902">'
+    assert parse_html(page(site, BODY)).publication == "Alder Post"
+    for name in ("@alderpost", "https://alderpost.example", "x" * 101):
+        assert parse_html(page(f'<meta property="og:site_name" content="{name}">', BODY)).publication is None
+
+
+def test_headlines_escaped_twice_are_unescaped():
+    head = '<meta property="og:title" content="Bike &amp;amp; Style: &amp;#039;the ride&amp;#039;">'
+    assert parse_html(page(head, BODY)).headline == "Bike & Style: 'the ride'"
