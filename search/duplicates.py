@@ -24,9 +24,14 @@ class Folded:
     copies: list[int] = field(default_factory=list)
 
 
-def fold(entries: list[tuple[int, float]], fingerprints: np.ndarray) -> list[Folded]:
+def fold(entries: list[tuple[int, float]], fingerprints: np.ndarray, last_of_ties: bool = False) -> list[Folded]:
     """The ranked (docnum, score) entries with each near-identical article folded under the first
-    of its kind; articles without a fingerprint (too short to have one) are never folded."""
+    of its kind; articles without a fingerprint (too short to have one) are never folded.
+
+    With ``last_of_ties``, the last of the copies that score as the first stands for them: ranked
+    by relevance, equal scores list the newer article first, and a story is best shown as the paper
+    that ran it first rather than the weekend edition that reprinted it.
+    """
     kept: list[Folded] = []
     prints: list[int] = []
     for docnum, score in entries:
@@ -35,6 +40,9 @@ def fold(entries: list[tuple[int, float]], fingerprints: np.ndarray) -> list[Fol
         if like is None:
             kept.append(Folded(docnum, score))
             prints.append(mine)
+        elif last_of_ties and score == kept[like].score:
+            kept[like].copies.append(kept[like].docnum)
+            kept[like].docnum = docnum
         else:
             kept[like].copies.append(docnum)
     return kept

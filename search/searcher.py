@@ -190,7 +190,7 @@ class Searcher:
             top = [docnum for docnum, _ in ranked.entries[:ranking.FEEDBACK_ARTICLES]]
             parsed = ranking.expand(self._searcher, parsed, top)
             ranked = self._rank(parsed, depth, sort, words)
-        listed, examined = self._listed(ranked, page * limit, collapse,
+        listed, examined = self._listed(ranked, page * limit, collapse, sort,
                                         lambda count: self._rank(parsed, count, sort, words))
         first = (page - 1) * limit
         entries = listed[first:first + limit]
@@ -334,17 +334,18 @@ class Searcher:
 
     # Helpers ----------------------------------------------------------------------------------
 
-    def _listed(self, ranked: _Ranked, wanted: int, collapse: bool,
+    def _listed(self, ranked: _Ranked, wanted: int, collapse: bool, sort: str,
                 rank: Callable[[int], _Ranked]) -> tuple[list[Folded], int]:
         """The ranked articles as listed, ``wanted`` of them if there are as many: near-identical
         ones folded when ``collapse``, ranking further (``rank(count)``) until enough are left;
         and how many ranked articles were looked at."""
         if not collapse:
             return [Folded(docnum, score) for docnum, score in ranked.entries], len(ranked.entries)
-        listed = fold(ranked.entries, self._evaluator.fingerprints())
+        earliest = sort == "relevance"
+        listed = fold(ranked.entries, self._evaluator.fingerprints(), earliest)
         while len(listed) < wanted + 1 and len(ranked.entries) < ranked.total:
             ranked = rank(len(ranked.entries) * 4)
-            listed = fold(ranked.entries, self._evaluator.fingerprints())
+            listed = fold(ranked.entries, self._evaluator.fingerprints(), earliest)
         return listed, len(ranked.entries)
 
     def _rank(self, parsed: wq.Query, count: int, sort: str, words: wq.Or | None = None) -> _Ranked:

@@ -12,6 +12,12 @@ def test_near_identical_articles_fold_under_the_best_ranked():
     assert [f.docnum for f in fold(entries, prints)] == [2, 0, 3, 1, 4]
 
 
+def test_the_last_of_tied_copies_can_stand_for_them():
+    prints = np.array([5, 5, 5, 5], dtype=np.uint64)
+    entries = [(3, 2.0), (1, 2.0), (0, 2.0), (2, 1.5)]  # 3, 1 and 0 tie; 2 scores less
+    assert fold(entries, prints, last_of_ties=True) == [Folded(0, 2.0, [3, 1, 2])]
+    assert fold(entries, prints) == [Folded(3, 2.0, [1, 0, 2])]
+
 
 def test_no_fingerprint_is_near_any():
     assert near(0b1011, 0b1010) and not near(0, 0) and not near(0, 0b1)

@@ -298,6 +298,19 @@ def test_copies_of_a_story_are_one_hit_and_keep_their_text(tmp_path):
         assert paged.pages == 4 and len(paged.hits) == 1 and paged.folded == 2
 
 
+def test_a_story_s_copies_are_shown_as_the_paper_that_ran_it_first(tmp_path):
+    corpus = tmp_path / "corpus"
+    for paper, day in (("courier", "March 8, 2025"), ("herald", "March 4, 2025"), ("times", "March 6, 2025")):
+        write(corpus, f"{paper}/strike.txt", article_text("Ferry strike called off", day, WIRE_STORY))
+    build_index(corpus, tmp_path / "index")
+    with Searcher(tmp_path / "index") as searcher:
+        (hit,) = searcher.search("ferry strike").hits
+        assert hit.id == "herald/strike.txt" and sorted(hit.copies) == ["courier/strike.txt", "times/strike.txt"]
+        # Sorted by date, the story is listed as the first copy in that order.
+        assert searcher.search("ferry strike", sort="-date").hits[0].id == "courier/strike.txt"
+        assert searcher.search("ferry strike", sort="date").hits[0].id == "herald/strike.txt"
+
+
 def test_more_like_an_article_leaves_out_its_copies(tmp_path):
     corpus = tmp_path / "corpus"
     for paper in ("herald", "courier"):
