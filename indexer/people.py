@@ -89,7 +89,11 @@ filmmaker rapper comedian musician guitarist drummer jockey wrestler golfer cycl
 lecturer historian strategist adviser advisor aide consultant lobbyist activist campaigner trooper corporal
 agent firefighter paramedic nurse surgeon physician consul diplomat supervisor assemblyman assemblywoman
 councilmember magistrate coroner harbourmaster harbormaster headmaster headmistress postmaster
+principal teacher resident student pupil volunteer trustee scientist midwife pharmacist homeowner shopkeeper
 """.split())
+# Roles that open a sentence before a name ("Parent Rawiri Tane said", "Farmer Ian Reid") and are
+# surnames elsewhere ("Paul Farmer", "Adam Driver"): a title only at a sentence's start.
+_ROLE_STARTERS = frozenset("parent farmer driver grower fisherman skipper pilot builder ranger".split())
 # Party affiliations too, which news writes as it writes nationalities ("Ohio Democrat Howard Metzenbaum").
 NATIONALITIES = frozenset("""
 democrat republican american british english scottish welsh irish french german italian spanish portuguese dutch belgian
@@ -534,7 +538,7 @@ def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], b
         words, titled, sentence_start = words[last_title + 1:], True, False
     while words:
         lower = words[0].lower().rstrip(".")
-        if _is_title(words[0]):
+        if _is_title(words[0]) or (sentence_start and lower in _ROLE_STARTERS and len(words) > 1):
             titled = True
         elif not (_parts_names(lower) or lower in PICTURE_AGENCIES or (sentence_start and lower in COMMON_STARTERS)):
             break

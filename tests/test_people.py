@@ -214,6 +214,12 @@ def test_more_titles_are_stripped():
     assert extract_people(text) == ["John Poindexter", "Jim Bridenstine", "Bob Argueta", "Lisa Mead"]
 
 
+def test_everyday_roles_before_a_name_are_stripped_but_stay_surnames():
+    text = ("Principal Annika Lindqvist met the board. Parent Rawiri Tane said he would sell up. "
+            "Farmer Ian Reid agreed, as did the actor Adam Driver and the doctor Paul Farmer.")
+    assert extract_people(text) == ["Annika Lindqvist", "Rawiri Tane", "Ian Reid", "Adam Driver", "Paul Farmer"]
+
+
 def test_an_office_before_a_name_is_not_a_person():
     assert extract_people("White House Chief of Staff Howard Baker said the plan was dead.") == ["Howard Baker"]
     assert extract_people("Treasury Secretary James Baker later met Finance Minister Kiichi Miyazawa.") == \
