@@ -227,6 +227,7 @@ everybody nobody anyone someone children women men girls boys dealers traders ba
 exporters importers producers growers shippers buyers sellers merchants manufacturers operators
 insiders executives directors managers spokesmen representatives negotiators participants
 reps sens senators congressmen lawmakers legislators governors democrats republicans
+suppliers shareholders contractors consumers drivers pilots fishermen volunteers pupils donors
 """.split())
 # Contexts in which a capitalised name is a place or a thing: "in Port Alder", "the Kremlin".
 _LOCATIVE_BEFORE = re.compile(

@@ -58,6 +58,7 @@ def test_places_organisations_and_calendar_words_are_not_people():
 
 def test_group_nouns_before_speech_verbs_are_not_people():
     assert extract_people("Analysts said the deal was fair. Economists warned of inflation.") == []
+    assert extract_people("Few will gain at once. Suppliers who joined late still repay their shares.") == []
 
 
 def test_particles_stay_inside_names():
