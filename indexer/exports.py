@@ -258,7 +258,11 @@ def _factiva_article_format(lines: list[str]) -> dict:
     publication = under[after_date[0]] if after_date else ""
     ends = [i for i in filled if _COPYRIGHT.match(under[i])] or [i for i in filled if _LANGUAGE_LINE.match(under[i])]
     body_start = ends[0] + 1 if ends else (after_date[0] + 1 if after_date else 0)
-    fields = {"headline": headline, "byline": byline, "date": under[date_at] if date_at is not None else None,
+    date = under[date_at] if date_at is not None else None
+    timed = [i for i in filled if date_at is not None and i > date_at][:1]
+    if timed and _TIME_LINE.match(under[timed[0]]):
+        date = f"{date} {under[timed[0]].strip()}"  # the time Factiva prints on the line under the date
+    fields = {"headline": headline, "byline": byline, "date": date,
               "publication": publication,
               "body": "\n".join(_paragraphs([line for line in under[body_start:] if not _REPRINTS.match(line)]))}
     return {key: value for key, value in fields.items() if value}

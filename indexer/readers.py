@@ -24,8 +24,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # RSS and Atom feeds: an article per item or entry
 TABLE_SUFFIXES = {".csv", ".tsv"}  # a spreadsheet's export: an article per row, named by the header row
 WARC_SUFFIXES = {".warc"}  # a crawler's web archive (.warc.gz: gzipped record by record), a page per response
+DOCUMENT_SUFFIXES = {".docx", ".rtf"}  # a word processor's document, its text read as a .txt file's
 RECORD_SUFFIXES = JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES | WARC_SUFFIXES
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCUMENT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 _SUPPORTED_ENDINGS = tuple(suffix + gz for suffix in SUPPORTED_SUFFIXES for gz in ("", ".gz"))
 
 # Magic numbers of formats that sometimes wear an article's extension in scraped dumps.
@@ -136,23 +137,22 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     suffix = _format_suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
+    if suffix in DOCUMENT_SUFFIXES:
+        text = _document_text(read_bytes(path, limits), suffix, limits)
+        if not text.strip():
+            raise UnreadableFile("document holds no text")
+        return _text_documents(str(path), text, limits, may_be_page=False)
     text = decode(read_bytes(path, limits))
     if not text.strip():
         raise UnreadableFile("empty file")
     name = str(path)
     if suffix in TEXT_SUFFIXES:
-        from .exports import export_records  # a database's export: many articles in one text file
-
-        records = export_records(name, text, limits.max_article_chars)
-        if records is not None:
-            return records
+        return _text_documents(name, text, limits, may_be_page=True)
     if suffix not in RECORD_SUFFIXES and len(text) > limits.max_article_chars:
         raise UnreadableFile(f"more than {limits.max_article_chars:,} characters: not one article")
-    # A saved page can wear a .txt or .xml name.
-    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES | FEED_SUFFIXES and opens_as_page(text)):
+    # A saved page can wear an .xml name.
+    if suffix in HTML_SUFFIXES or (suffix in FEED_SUFFIXES and opens_as_page(text)):
         return [RawDocument(name, "html", text=text)]
-    if suffix in TEXT_SUFFIXES:
-        return [RawDocument(name, "text", text=text)]
     if suffix in FEED_SUFFIXES:
         return _feed_records(name, text)
     if suffix in TABLE_SUFFIXES:
@@ -163,6 +163,26 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
             raise UnreadableFile("no JSON object on any line")
         return records
     return _json_records(name, text)
+
+
+def _text_documents(name: str, text: str, limits: Limits, may_be_page: bool) -> list[RawDocument]:
+    """A text file's or a document's article, or the articles of a database's export it holds."""
+    from .exports import export_records  # loaded with the first text file
+
+    records = export_records(name, text, limits.max_article_chars)
+    if records is not None:
+        return records
+    if len(text) > limits.max_article_chars:
+        raise UnreadableFile(f"more than {limits.max_article_chars:,} characters: not one article")
+    # A saved page can wear a .txt name.
+    return [RawDocument(name, "html" if may_be_page and opens_as_page(text) else "text", text=text)]
+
+
+def _document_text(data: bytes, suffix: str, limits: Limits) -> str:
+    # Loaded with the first document: most corpora hold none.
+    from .documents import docx_text, rtf_text
+
+    return docx_text(data, limits.max_decompressed_bytes) if suffix == ".docx" else rtf_text(decode(data))
 
 
 def record_parts(path: Path | str, size: int | None = None, digest=None) -> list[Part] | None:
@@ -267,7 +287,8 @@ def record_place(path: Path | str, record: int) -> str:
     export, "item 2" of a JSON list or a feed."""
     suffix = _format_suffix(path)
     kind = "line" if suffix in JSONL_SUFFIXES else "row" if suffix in TABLE_SUFFIXES \
-        else "record" if suffix in WARC_SUFFIXES else "document" if suffix in TEXT_SUFFIXES else "item"
+        else "record" if suffix in WARC_SUFFIXES else "document" if suffix in TEXT_SUFFIXES | DOCUMENT_SUFFIXES \
+        else "item"
     return f"{kind} {record + 1}"
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -117,3 +120,24 @@ ATOM = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Herald</title>
 <entry><title>Library reopens</title><link rel="alternate" href="https://herald.example/library-reopens"/>
   <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>It reopened.</p>
   </div></content></entry></feed>"""
+
+
+def word_document(body: str, main_part: str = "word/document.xml") -> bytes:
+    """A .docx file whose body is ``body`` (WordprocessingML, ``w:`` prefixed), as Word packs one."""
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+                f'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+        package.writestr(main_part, document)
+    return packed.getvalue()
+
+
+def word_paragraphs(lines: list[str]) -> str:
+    """Word's paragraphs for lines of text, each line's words in runs of a few, as Word splits them."""
+    def runs(line: str) -> str:
+        words = line.split(" ")
+        pieces = [" ".join(words[i:i + 3]) + (" " if i + 3 < len(words) else "") for i in range(0, len(words), 3)]
+        return "".join(f'<w:r><w:t xml:space="preserve">{escape(piece)}</w:t></w:r>' for piece in pieces)
+    return "".join(f"<w:p>{runs(line)}</w:p>" if line else "<w:p/>" for line in lines)

@@ -123,7 +123,7 @@ def test_skipped_files_are_reported_and_the_build_finishes(tmp_path):
     write(corpus, "empty.txt", "")
     write(corpus, "image.html", b"\x89PNG\r\n\x1a\nbinary")
     write(corpus, "bad.json", "{nope")
-    write(corpus, "notes.docx", "ignored: not an article format")
+    write(corpus, "budget.xlsx", "ignored: not an article format")
     (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
     outside = write(tmp_path, "outside.txt", article_text("Outside", "May 1, 2021", "Secret."))
     (corpus / "link.txt").symlink_to(outside)

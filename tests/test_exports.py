@@ -216,7 +216,7 @@ def test_factiva_article_format():
     (article,) = fields(FACTIVA)
     assert article["headline"] == "Container volumes hit a record at Port Alder"  # the credit is not in it
     assert article["byline"] == "By Tomasz Brennan"
-    assert article["date"] == "21 January 2025"
+    assert article["date"] == "21 January 2025 08:40"  # the time under the date joins it
     assert article["publication"] == "The Alder Times"  # after the time
     assert article["body"].split("\n") == [
         "Port Alder handled a record 1.2 million containers last year, chief executive Hannah Vogel said.",

@@ -27,7 +27,8 @@ def test_plain_text_and_gzip_read_the_same(tmp_path):
 def test_format_follows_the_extension_under_gz(tmp_path):
     page = write(tmp_path, "p.html.gz", gzip.compress(b"<html><body><p>Hi</p></body></html>"))
     assert read_documents(page)[0].kind == "html"
-    assert is_supported(page) and not is_supported(tmp_path / "notes.docx")
+    assert is_supported(page) and not is_supported(tmp_path / "budget.xlsx")
+    assert is_supported(tmp_path / "download.DOCX") and is_supported(tmp_path / "factiva.rtf")
     assert is_supported(tmp_path / "export.csv.gz") and is_supported(tmp_path / "export.TSV")
     assert is_supported(tmp_path / "notes.md")  # Markdown, read as plain text
 

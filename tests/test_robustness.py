@@ -38,6 +38,8 @@ def hostile_corpus(tmp_path_factory):
     write(corpus, "photo.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF" + os.urandom(2000))
     write(corpus, "report.html", b"%PDF-1.7\n" + os.urandom(2000))
     write(corpus, "program.json", b"\x7fELF\x02\x01\x01" + os.urandom(2000))
+    write(corpus, "scan.docx", b"%PDF-1.7\n" + os.urandom(2000))
+    write(corpus, "notes.rtf", os.urandom(2000))
     latin = article_text("Caf\xe9 reopens", "May 2, 2020", "Le caf\xe9 a rouvert.")
     write(corpus, "latin1.txt", latin.encode("cp1252"))
     write(corpus, "utf16.txt", article_text("Ferry returns", "May 3, 2020", "The ferry returned to service.")
@@ -73,6 +75,7 @@ def test_build_finishes_and_names_every_bad_file(hostile_corpus, tmp_path):
     report = build_index(hostile_corpus, tmp_path / "index", jobs=2)
     reasons = {s.path: s.reason for s in report.skipped}
     expected = {"empty.txt": "empty", "photo.txt": "binary", "report.html": "binary", "program.json": "binary",
+                "scan.docx": "not a readable Word document", "notes.rtf": "binary",
                 "huge-line.txt": "limit", "huge.txt": "limit", "list.json": "no objects",
                 "types.json": "no article", "broken.json": "invalid JSON", "truncated.txt.gz": "truncated",
                 "bomb.txt.gz": "decompresses", "loop.txt": "link", "escape-link.txt": "outside",
