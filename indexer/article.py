@@ -51,3 +51,10 @@ class Article:
             "publication": self.publication,
             "body": self.body,
         }
+
+
+def publication_key(name: str) -> str:
+    """The form under which spellings of one publication's name are one: "The Valley Courier",
+    "Valley Courier" and "valley  courier" are the same paper."""
+    words = name.lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import clean, dates
-from .article import Article
+from .article import Article, publication_key
 from .fingerprint import fingerprint
 from .html import markup_paragraphs, parse_html, publication_name, web_address
 from .people import extract_names, name_key
@@ -123,14 +123,9 @@ def _without_publication(headline: str, publication: str | None) -> str:
     Harbour Herald"), when the article names its publication ("Harbour Herald")."""
     if publication:
         for separator in clean.TITLE_SEPARATOR.finditer(headline):
-            if separator.start() > 0 and _publication_key(headline[separator.end():]) == _publication_key(publication):
+            if separator.start() > 0 and publication_key(headline[separator.end():]) == publication_key(publication):
                 return headline[:separator.start()]
     return headline
-
-
-def _publication_key(name: str) -> str:
-    words = name.lower().split()
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime | None,
@@ -139,7 +134,7 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
             publication: str | None = None) -> Article | None:
     headline = _untitled(" ".join(_without_publication(headline, publication).split())[:_MAX_HEADLINE])
     # An agency or a site named as the author (news APIs and pages do) is no writer.
-    authors = [name for name in authors if _publication_key(name) != _publication_key(publication or "")]
+    authors = [name for name in authors if publication_key(name) != publication_key(publication or "")]
     if paragraphs and headline and " ".join(paragraphs[0].split()).lower() == headline.lower():
         paragraphs = paragraphs[1:]  # a page or record that opens its text with its headline again
     if not paragraphs and not headline:

@@ -24,7 +24,7 @@ WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields, how people's names are keyed or found); a build then starts afresh instead of
 # updating it.
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 
 
 class NameVariantFilter(Filter):
@@ -158,7 +158,8 @@ def make_schema() -> fields.Schema:
         authors=fields.TEXT(analyzer=name_analyzer(), stored=True),
         date=fields.DATETIME(stored=True, sortable=True),
         url=fields.STORED(),  # where the article was published; its words are searched as source:
-        publication=fields.STORED(),  # the newspaper or site, when the input names it; also in source:
+        # The newspaper or site, when the input names it: shown, counted in facets, its words in source:.
+        publication=fields.ID(stored=True),
         # Near-duplicate fingerprints (indexer.fingerprint), read for every hit of a search.
         fingerprint=fields.COLUMN(columns.NumericColumn("Q", default=0)),
     )

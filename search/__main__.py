@@ -158,7 +158,7 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
     env.stdout.write(render_results(results, colour=env.colour, width=env.width))
     if results.facets is not None:
         env.stdout.write("\n" + render_people(results.facets, colour=env.colour))
-        if results.facets.sources:
+        if results.facets.sources or results.facets.publications:
             env.stdout.write("\n" + render_sources(results.facets, colour=env.colour))
         env.stdout.write("\n" + render_timeline(results.facets, colour=env.colour, width=min(env.width, 80)))
     return EXIT_OK

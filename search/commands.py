@@ -172,7 +172,7 @@ def _people(state: ShellState, argument: str) -> str:
     return render_people(state.searcher.facets(state.query, collapse=state.collapse), colour=state.env.colour)
 
 
-@command("sources", ":sources", "the sources (the corpus's folders) with most of the current results")
+@command("sources", ":sources", "the sources (the corpus's folders) and publications with most of the current results")
 def _sources(state: ShellState, argument: str) -> str:
     if not state.query:
         return "No search yet.\n"

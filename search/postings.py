@@ -23,6 +23,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long, long_to_datetime
 
+from indexer.article import publication_key
 from indexer.codec import NewsLeafMatcher, NewsTermsReader
 
 from . import ranking
@@ -168,6 +169,14 @@ class ArrayEvaluator:
         """The ``top`` sources (the corpus's top folders: one per site, as scrapes are kept) with
         most articles among ``docnums``, with their counts."""
         return self._label_counts("folder", docnums, top)
+
+    def publication_counts(self, docnums: np.ndarray, top: int) -> list[tuple[str, int]]:
+        """The ``top`` publications with most articles among ``docnums``, each under the spelling
+        most of them use ("The Valley Courier" and "Valley Courier" are one)."""
+        merged: dict[str, list] = {}
+        for name, count in self._label_counts("publication", docnums, len(docnums)):  # commonest first
+            merged.setdefault(publication_key(name), [name, 0])[1] += count
+        return sorted(((name, count) for name, count in merged.values()), key=lambda item: (-item[1], item[0]))[:top]
 
     def _label_counts(self, fieldname: str, docnums: np.ndarray, top: int) -> list[tuple[str, int]]:
         if fieldname not in self._schema:

@@ -190,11 +190,13 @@ def render_people(facets: Facets, *, colour: bool) -> str:
 
 
 def render_sources(facets: Facets, *, colour: bool) -> str:
-    """The sources (the corpus's top folders) with most articles in a result set."""
-    if not facets.sources:
+    """The sources (the corpus's top folders) and the publications with most articles in a result set."""
+    if not facets.sources and not facets.publications:
         return "No sources in these results (the corpus has no folders).\n"
-    return "Sources (articles):\n" + "".join(f"{paint(f'{count:>5}', DIM, colour)}  {safe(source)}\n"
-                                              for source, count in facets.sources)
+    listed = [(title, counts) for title, counts in (("Sources (articles):", facets.sources),
+                                                   ("Publications (articles):", facets.publications)) if counts]
+    return "\n".join(title + "\n" + "".join(f"{paint(f'{count:>5}', DIM, colour)}  {safe(name)}\n"
+                                             for name, count in counts) for title, counts in listed)
 
 
 def render_timeline(facets: Facets, *, colour: bool, width: int = 60) -> str:

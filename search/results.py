@@ -64,6 +64,7 @@ class Facets:
     years: list[tuple[int, int]] = field(default_factory=list)
     months: list[tuple[str, int]] = field(default_factory=list)
     sources: list[tuple[str, int]] = field(default_factory=list)  # the corpus's top folders, one per site
+    publications: list[tuple[str, int]] = field(default_factory=list)  # as the articles name them
 
 
 @dataclass
@@ -112,5 +113,6 @@ class SearchResults:
                 "years": [[year, count] for year, count in self.facets.years],
                 "months": [[month, count] for month, count in self.facets.months],
                 "sources": [[source, count] for source, count in self.facets.sources],
+                "publications": [[name, count] for name, count in self.facets.publications],
             }
         return data

@@ -401,14 +401,15 @@ class Searcher:
     def _facets(self, matches: Matches, top_people: int = 20, collapse: bool = True) -> Facets:
         docnums = matches.docnums()
         # A story counts once for its people and its month, however many papers ran it word for
-        # word; each paper's copy counts for its source.
+        # word; each paper's copy counts for its source and its publication.
         stories = one_of_each(docnums, self._evaluator.fingerprints()) if collapse else docnums
         years, months = self._evaluator.years_and_months(stories)
         year_counts = Counter(years.tolist())
         month_counts = Counter(f"{y:04d}-{m:02d}" for y, m in zip(years.tolist(), months.tolist(), strict=True))
         return Facets(people=self._evaluator.people_counts(stories, top_people),
                       years=sorted(year_counts.items()), months=sorted(month_counts.items()),
-                      sources=self._evaluator.source_counts(docnums, top_people))
+                      sources=self._evaluator.source_counts(docnums, top_people),
+                      publications=self._evaluator.publication_counts(docnums, top_people))
 
     def _docnum(self, ident: str) -> int | None:
         # An id ("wire/feed.jsonl#3"), or a file's path as stored (absolute) or as typed (relative

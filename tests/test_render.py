@@ -8,6 +8,7 @@ from search.render import (
     render_json,
     render_people,
     render_results,
+    render_sources,
     render_timeline,
     safe,
 )
@@ -63,6 +64,16 @@ def test_people_are_listed_under_a_heading_with_their_article_counts():
     assert render_people(facets, colour=False).splitlines() == ["People most named (articles):", "   12  Ann Lee",
                                                                 "    3  BoKim"]
     assert render_people(Facets(), colour=False) == "No people in these results.\n"
+
+
+def test_sources_then_publications_each_under_a_heading():
+    facets = Facets(sources=[("wire", 4)], publications=[("The Harbour Herald", 3), ("Evil\x1b[2J Times", 1)])
+    assert render_sources(facets, colour=False).splitlines() == [
+        "Sources (articles):", "    4  wire", "", "Publications (articles):", "    3  The Harbour Herald",
+        "    1  Evil Times"]
+    assert render_sources(Facets(publications=[("Valley Courier", 2)]), colour=False).splitlines() == [
+        "Publications (articles):", "    2  Valley Courier"]
+    assert render_sources(Facets(), colour=False).startswith("No sources")
 
 
 def test_timeline_bars_show_the_months_without_hits():

@@ -141,6 +141,16 @@ def test_facets_cover_the_whole_result_set(corpus_index):
     assert facets.sources == sorted(((site, sites.count(site)) for site in set(sites)), key=lambda s: (-s[1], s[0]))
 
 
+def test_publications_are_counted_under_one_spelling_each(corpus_index):
+    results = search.search("courier OR herald OR frost OR ferry", corpus_index, facets=True)
+    publications = dict(results.facets.publications)
+    # LexisNexis writes "Valley Courier", Nexis Uni "The Valley Courier": one paper, under the
+    # spelling most of its articles use.
+    assert "The Valley Courier" not in publications and publications["Valley Courier"] == 3
+    assert publications["The Harbour Herald (Weekend Edition)"] == 1
+    assert results.to_dict()["facets"]["publications"] == [list(item) for item in results.facets.publications]
+
+
 def test_facets_of_a_relaxed_query_count_what_the_search_shows(corpus_index):
     with Searcher(corpus_index) as searcher:
         results = searcher.search("Okafor zzzqqq", facets=True)
