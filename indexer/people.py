@@ -254,6 +254,7 @@ class _Mention:
     start: int
     locative: bool = False  # "in X", "at X": the place words of a sentence
     employer: bool = False  # "X manager Y", "X analyst Y": whom someone works for
+    someone: bool = False  # a title or a role in lower case leads it: "golfer Arnold Palmer"
 
 
 @dataclass
@@ -274,12 +275,14 @@ def extract_names(*texts: str) -> Names:
     """People and place-like names of an article's texts (see ``extract_people``)."""
     mentions: list[_Mention] = []
     organisations: set[str] = set()
+    organisation_leads: set[str] = set()
     companies: dict[tuple[str, ...], str] = {}
     for text in texts:
         if text and not _title_cased(text) and not _capitalises_nouns(text):
-            found, orgs, named = _mentions(text)
+            found, orgs, leads, named = _mentions(text)
             mentions += found
             organisations |= orgs
+            organisation_leads |= leads
             companies.update(named)
     vocabulary = _LowerCaseWords(texts)
     # A company suffix outweighs a speech cue: companies "said" as often as people do.
@@ -290,6 +293,12 @@ def extract_names(*texts: str) -> Names:
     if any(m.employer for m in mentions):
         no_one = places | ({name_key(" ".join(m.words)) for m in mentions if m.employer}
                            - {name_key(" ".join(m.words)) for m in mentions if not m.employer})
+    # A name made only of the words that lead an organisation's is that organisation ("Van Loon's
+    # bid", after "Van Loon Maritime"), unless a title says it is someone's ("golfer Arnold Palmer",
+    # after "Arnold Palmer Hospital").
+    someones = {name_key(" ".join(m.words)) for m in mentions if m.someone}
+    leading = {key for m in mentions if (key := name_key(" ".join(m.words))) and set(key) <= organisation_leads}
+    no_one = no_one | (leading - someones)
     full: list[_Mention] = [m for m in mentions if _length(m) >= 2 and _plausible(m, vocabulary)
                             and name_key(" ".join(m.words)) not in no_one]
     people: dict[tuple[str, ...], str] = {}
@@ -331,6 +340,12 @@ def extract_names(*texts: str) -> Names:
     place_names = {name_key(" ".join(m.words)): " ".join(m.words) for m in mentions if m.locative}
     place_names.update(companies)
     return Names(list(people.values()), [name for key, name in place_names.items() if key in places])
+
+
+def _role_before(text: str, start: int) -> bool:
+    """Whether a role in lower case stands just before ``start`` ("golfer ", "chief executive ")."""
+    words = text[max(0, start - 20):start].split()
+    return bool(words) and words[-1].islower() and words[-1] in TITLES
 
 
 def _length(mention: _Mention) -> int:
@@ -411,15 +426,17 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         or (len(shorter) >= 2 and longer[-len(shorter):] == shorter)
 
 
-def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...], str]]:
+def _mentions(text: str) -> tuple[list[_Mention], set[str], set[str], dict[tuple[str, ...], str]]:
     """Candidate name mentions; the words of organisation names ("Halcyon" of "Halcyon
-    Systems"), which are not people when they stand alone; and the names a company suffix shows
-    to be companies' ("Morgan Stanley" of "Morgan Stanley and Co Inc"), by key."""
+    Systems"), which are not people when they stand alone; those of them that lead to a word
+    naming an organisation ("Van Loon" of "Van Loon Maritime"); and the names a company suffix
+    shows to be companies' ("Morgan Stanley" of "Morgan Stanley and Co Inc"), by key."""
     # Editorial brackets ("[Syrian President Bashar] Assad") join the name they split.
     text = text.replace("[", "").replace("]", "")
     text = _PHOTO_NOTE.sub("", text)
     found = []
     organisations: set[str] = set()
+    leads: set[str] = set()
     companies: dict[tuple[str, ...], str] = {}
     for match in _CANDIDATE.finditer(text):
         candidate, start, end = match.group(0), match.start(), match.end()
@@ -446,6 +463,7 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
             organisations |= _name_keys(candidate)
             continue
         organisations |= organisation
+        leads |= organisation
         if not runs:
             continue
         if runs[0][0] == candidate.split()[0] and _PORTFOLIO_BEFORE.search(text[max(0, start - 60):start]):
@@ -458,10 +476,12 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], dict[tuple[str, ...]
         spoken = bool(_SPEECH_AFTER.match(text[end:end + 30])) \
             or bool(_SPEECH_BEFORE.search(text[max(0, start - 30):start]))
         employer = bool(_EMPLOYER_BEFORE.match(text, end, end + 40))
+        # Someone's, whatever else the name is: a title in it or a role before it ("golfer Arnold Palmer").
+        someone = titled or _role_before(text, start)
         for run in runs:
-            found.append(_Mention(run, titled or spoken, start, locative and not titled, employer))
-            titled = False
-    return found, organisations, companies
+            found.append(_Mention(run, titled or spoken, start, locative and not titled, employer, someone))
+            titled = someone = False
+    return found, organisations, leads, companies
 
 
 def _company_name(candidate: str) -> str:
@@ -511,8 +531,11 @@ def _reading(candidate: str,
     place_led = bool(kept) and not titled and before >= 0 and words[before].lower() in PLACES \
         and not _POSSESSIVE.search(written[before])
     words, organisation = kept, frozenset()
-    if any(w.lower() in ORG_WORDS for w in words):
-        organisation = frozenset(k for w in words if w.lower() not in ORG_WORDS for k in name_key(w))
+    first_org = next((i for i, w in enumerate(words) if w.lower() in ORG_WORDS), None)
+    if first_org is not None:
+        # The words that lead to it name it ("Van Loon" of "Van Loon Maritime"); words after it
+        # may be anyone's ("Congress Maxine Waters", in a headline's capitals).
+        organisation = frozenset(k for w in words[:first_org] for k in name_key(w))
     return tuple(map(_once, _split_at_places(words))), titled, organisation, place_led
 
 

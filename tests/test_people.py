@@ -221,6 +221,15 @@ def test_everyday_roles_before_a_name_are_stripped_but_stay_surnames():
     assert extract_people(text) == ["Annika Lindqvist", "Rawiri Tane", "Ian Reid", "Adam Driver", "Paul Farmer"]
 
 
+def test_a_name_that_leads_an_organisation_s_is_the_organisation_unless_a_role_says_otherwise():
+    assert extract_people("Van Loon Maritime bid for the port. Van Loon's bid was rejected, chief executive "
+                          "Pieter de Vries said.") == ["Pieter de Vries"]
+    assert extract_people("Famous golfer Arnold Palmer died. Gifts went to the Arnold Palmer Hospital for Children. "
+                          "Arnold Palmer won seven majors.") == ["Arnold Palmer"]
+    # Words after an organisation's word are no part of its name: a headline's capitals run on.
+    assert extract_people("The claim: In Congress Maxine Waters Missed Votes. Waters said it was false.") == ["Waters"]
+
+
 def test_an_office_before_a_name_is_not_a_person():
     assert extract_people("White House Chief of Staff Howard Baker said the plan was dead.") == ["Howard Baker"]
     assert extract_people("Treasury Secretary James Baker later met Finance Minister Kiichi Miyazawa.") == \
