@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_module
 import os
 import re
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,22 +17,36 @@ from .people import extract_names, name_key
 from .plaintext import parse_layout, split_names
 from .readers import DEFAULT_LIMITS, SKIPPED, Limits, Part, RawDocument, opens_as_page, read_documents, record_place
 
-# A record's keys as ``_keyed`` writes them: "pub_date", "pubDate" and "PubDate" are "pubdate".
-_HEADLINE_KEYS = ("headline", "title", "webtitle", "name")
+# A record's keys as ``_keyed`` writes them: "pub_date", "pubDate" and "PubDate" are "pubdate",
+# "Überschrift" is "uberschrift". After the English names, those of archives kept in German, French,
+# Spanish, Italian, Portuguese and Dutch (their dates are read in those languages too).
+_HEADLINE_KEYS = ("headline", "title", "webtitle", "name",
+                  "titel", "uberschrift", "schlagzeile", "titre", "titulo", "titolo")
 _SUMMARY_KEYS = ("summary", "description", "subtitle", "subheadline", "dek", "standfirst", "trailtext", "lead",
-                 "abstract", "excerpt")
+                 "abstract", "excerpt",
+                 "zusammenfassung", "vorspann", "teaser", "untertitel", "resume", "chapo", "resumen", "entradilla",
+                 "sommario", "sottotitolo", "resumo", "samenvatting")
 _DATE_KEYS = ("dategmt", "date", "published", "publishdate", "webpublicationdate", "publishedat", "datepublished",
               "datepublish", "pubdate", "publicationdate", "publisheddate", "publishedtime", "createdat", "created",
-              "timestamp", "time", "datetime", "dateline", "dcdate", "issued", "updated", "modified")
+              "timestamp", "time", "datetime", "dateline", "dcdate", "issued", "updated", "modified",
+              "datum", "veroffentlicht", "erscheinungsdatum", "publikationsdatum", "datedepublication", "fecha",
+              "fechadepublicacion", "fechapublicacion", "datadipubblicazione", "datapubblicazione",
+              "datadepublicacao", "datapublicacao", "publicatiedatum")
 _BODY_KEYS = ("body", "text", "content", "articlebody", "article", "story", "articletext", "bodytext", "fulltext",
               "maintext", "storytext", "textcontent", "contenttext", "contenthtml", "bodyhtml", "articlehtml",
-              "contentencoded", "html", "rawhtml", "pagehtml", "leadparagraph")
-_PEOPLE_KEYS = ("people", "persons", "person")
-_URL_KEYS = ("url", "link", "canonicalurl", "articleurl", "weburl", "permalink", "sourceurl", "shareurl", "href")
+              "contentencoded", "html", "rawhtml", "pagehtml", "leadparagraph",
+              "inhalt", "artikeltext", "volltext", "texte", "contenu", "texto", "contenido", "cuerpo", "testo",
+              "contenuto", "corpo", "conteudo", "tekst", "inhoud")
+_PEOPLE_KEYS = ("people", "persons", "person", "personen", "personnes", "personas", "persone", "pessoas")
+_URL_KEYS = ("url", "link", "canonicalurl", "articleurl", "weburl", "permalink", "sourceurl", "shareurl", "href",
+             "lien", "enlace")
 # Who published a record: its headline may end with the name ("... - BBC News", as news APIs and
 # data sets give titles).
-_PUBLICATION_KEYS = ("publication", "publisher", "source", "sourcename", "site", "sitename", "outlet", "newspaper")
-_AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers", "dccreator")
+_PUBLICATION_KEYS = ("publication", "publisher", "source", "sourcename", "site", "sitename", "outlet", "newspaper",
+                     "zeitung", "quelle", "medium", "journal", "periodico", "fuente", "testata", "fonte", "krant",
+                     "bron")
+_AUTHOR_KEYS = ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers", "dccreator",
+                "autor", "autoren", "verfasser", "auteur", "auteurs", "autores", "autore", "autori")
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 _KEY_NOISE = re.compile(r"[^a-z]")
 # A body in HTML: some exports keep the page's markup.
@@ -165,11 +180,13 @@ def _merge_people(given: list[str], found: list[str]) -> list[str]:
 
 
 def _keyed(fields: dict) -> dict:
-    """A record's fields under their keys' letters in lower case (the first of a spelling wins)."""
+    """A record's fields under their keys' letters in lower case, accents dropped (the first of a
+    spelling wins)."""
     keyed: dict = {}
     for key, value in fields.items():
         if isinstance(key, str):
-            keyed.setdefault(_KEY_NOISE.sub("", key.lower()), value)
+            letters = key.lower() if key.isascii() else unicodedata.normalize("NFKD", key.lower())
+            keyed.setdefault(_KEY_NOISE.sub("", letters), value)
     return keyed
 
 

@@ -177,6 +177,22 @@ def test_a_page_s_publication_leaves_its_headline_and_its_writers(tmp_path):
         "Quay reopens after storm repairs", [], "Harbour Herald")
 
 
+def test_records_keyed_in_other_languages(tmp_path):
+    table = ("Titel;Datum;Autor;Quelle;Text\n"
+             '"Fähre nach Gull Island fährt wieder";"3. März 2024";"Jana Becker";"Hafenkurier";'
+             '"Die Fähre fährt ab Montag wieder, sagte die Hafenmeisterin Ines Carvalho am Freitag."\n')
+    (german,) = parse_articles(write(tmp_path, "archiv.csv", table))
+    assert (german.headline, german.date, german.authors, german.publication) == (
+        "Fähre nach Gull Island fährt wieder", datetime(2024, 3, 3), ["Jana Becker"], "Hafenkurier")
+    assert german.body.startswith("Die Fähre fährt ab Montag wieder")
+    record = {"Titre": "Le port rouvre", "Date de publication": "12 mars 2024", "Auteur": "Claire Dubois",
+              "Résumé": "Les quais sont réparés", "Contenu": "Le port a rouvert mardi après trois mois de travaux.",
+              "Journal": "Le Courrier du Port"}
+    french = parse_article(write(tmp_path, "port.json", json.dumps(record)))
+    assert (french.headline, french.date, french.summary, french.publication) == (
+        "Le port rouvre", datetime(2024, 3, 12), "Les quais sont réparés", "Le Courrier du Port")
+
+
 def test_a_record_holding_a_whole_page_is_read_as_the_page(tmp_path):
     page = ('<!DOCTYPE html><html><head><title>Dam levels fall | The Valley Courier</title>'
             '<meta name="author" content="Owen Achterberg"><meta property="article:published_time" '
