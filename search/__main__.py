@@ -17,7 +17,7 @@ from indexer.progress import progress_printer
 from .commands import Quit, ShellState, run_command
 from .environment import Environment
 from .query import QueryError
-from .render import render_json, render_people, render_results, render_sources, render_timeline, safe
+from .render import render_csv, render_json, render_people, render_results, render_sources, render_timeline, safe
 from .searcher import SORTS, Searcher, SearchError
 
 EXIT_OK, EXIT_INDEX, EXIT_USAGE = 0, 1, 2
@@ -64,7 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--limit", type=int, default=10, help="hits per page (default: 10)")
     parser.add_argument("--page", type=int, default=1, help="page of results (default: 1)")
     parser.add_argument("--sort", choices=SORTS, default="relevance", help="order of results")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON object")
+    output.add_argument("--csv", action="store_true", help="print the hits as CSV rows under a header row")
+    parser.add_argument("--all", action="store_true", help="every hit rather than one page (for exports)")
     parser.add_argument("--no-collapse", dest="collapse", action="store_false",
                         help="list near-identical articles (copies of one story) as hits of their own")
     parser.add_argument("--facets", action="store_true",
@@ -123,8 +126,8 @@ def _run_pipe(searcher: Searcher, args: argparse.Namespace, env: Environment) ->
             if text:
                 worst = max(worst, _print_results(searcher, text, args, env, state))
             continue
-        if args.json:
-            env.stderr.write(f"news-search: {safe(text)}: shell commands do not mix with --json output\n")
+        if args.json or args.csv:
+            env.stderr.write(f"news-search: {safe(text)}: shell commands do not mix with --json or --csv output\n")
             worst = EXIT_USAGE
             continue
         try:
@@ -140,7 +143,11 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
     try:
         # People get the did-you-mean's results when theirs found nothing; programs get what they asked.
         results = searcher.search(query, limit=args.limit, page=args.page, sort=args.sort, facets=args.facets,
-                                  autocorrect=not args.json, collapse=args.collapse)
+                                  autocorrect=not (args.json or args.csv), collapse=args.collapse)
+        if args.all:
+            facets = results.facets
+            results = searcher.every_hit(results.query, sort=args.sort, collapse=args.collapse)
+            results.facets = facets
     except QueryError as error:
         env.stderr.write(f"news-search: bad query: {safe(str(error))}\n")
         return EXIT_USAGE
@@ -152,8 +159,8 @@ def _print_results(searcher: Searcher, query: str, args: argparse.Namespace, env
         return EXIT_INDEX
     if state is not None:
         state.query, state.page, state.results = results.query, args.page, results
-    if args.json:
-        env.stdout.write(render_json(results))
+    if args.json or args.csv:
+        env.stdout.write(render_json(results) if args.json else render_csv(results))
         return EXIT_OK
     env.stdout.write(render_results(results, colour=env.colour, width=env.width))
     if results.facets is not None:
@@ -173,7 +180,9 @@ def _print_similar(searcher: Searcher, args: argparse.Namespace, env: Environmen
     except SearchError as error:
         env.stderr.write(f"news-search: {safe(str(error))}\n")
         return EXIT_INDEX
-    env.stdout.write(render_json(results) if args.json else render_results(results, colour=env.colour, width=env.width))
+    rendered = render_json(results) if args.json else render_csv(results) if args.csv else \
+        render_results(results, colour=env.colour, width=env.width)
+    env.stdout.write(rendered)
     return EXIT_OK
 
 

@@ -13,7 +13,16 @@ from indexer import BuildError, build_index
 from indexer.progress import progress_printer
 
 from .environment import Environment
-from .render import render_article, render_people, render_results, render_sources, render_timeline
+from .render import (
+    render_article,
+    render_csv,
+    render_json,
+    render_people,
+    render_results,
+    render_sources,
+    render_timeline,
+    safe,
+)
 from .results import SearchResults
 from .searcher import SORTS, Searcher
 
@@ -186,6 +195,33 @@ def _timeline(state: ShellState, argument: str) -> str:
     width = max(10, (state.env.width or 80) - 20)
     facets = state.searcher.facets(state.query, collapse=state.collapse)
     return render_timeline(facets, colour=state.env.colour, width=width)
+
+
+@command("save", ":save FILE", "every hit of the current search to FILE: CSV, or JSON for a .json name")
+def _save(state: ShellState, argument: str) -> str:
+    return _save_results(state, argument, replace=False)
+
+
+@command("save!", ":save! FILE", "the same, replacing FILE if it exists")
+def _save_replacing(state: ShellState, argument: str) -> str:
+    return _save_results(state, argument, replace=True)
+
+
+def _save_results(state: ShellState, argument: str, replace: bool) -> str:
+    if not state.query:
+        return "No search yet.\n"
+    if not argument:
+        return "Give a file name: :save results.csv (or results.json).\n"
+    path = Path(argument).expanduser()
+    if path.exists() and not replace:
+        return f"{safe(argument)} exists: give another name, or :save! {safe(argument)} to replace it.\n"
+    results = state.searcher.every_hit(state.query, sort=state.sort, collapse=state.collapse)
+    text = render_json(results) if path.suffix.lower() == ".json" else render_csv(results)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        return f"Cannot save to {safe(argument)}: {safe(error.strerror or str(error))}\n"
+    return f"Saved {len(results.hits)} hit{'s' if len(results.hits) != 1 else ''} to {safe(argument)}.\n"
 
 
 @command("stats", ":stats", "facts about the index")

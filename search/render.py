@@ -7,6 +7,8 @@ window or reorder text.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from datetime import datetime
@@ -154,6 +156,28 @@ def render_json(results: SearchResults) -> str:
     """The results as one JSON object; control characters escaped so that it is terminal-safe."""
     text = json.dumps(results.to_dict(), ensure_ascii=False, indent=2)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+
+
+CSV_COLUMNS = ("rank", "date", "headline", "publication", "people", "score", "url", "id", "copies", "snippet")
+
+
+def render_csv(results: SearchResults) -> str:
+    """The hits as CSV rows under a header row (``CSV_COLUMNS``), for a spreadsheet: lists joined
+    with "; ", no control characters, and no cell a spreadsheet would run as a formula."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for hit in results.hits:
+        writer.writerow([hit.rank, hit.date.isoformat() if hit.date else "", *map(_cell, (
+            hit.headline, hit.publication or "", "; ".join(hit.people))), f"{hit.score:.4f}",
+            *map(_cell, (hit.url or "", hit.id, "; ".join(hit.copies), hit.snippet))])
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    # A cell opening with =, +, - or @ is a formula to a spreadsheet (OWASP's "CSV injection").
+    text = safe(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def render_article(stored: dict, terms_spans: list[tuple[int, int]] | None = None, *,

@@ -228,6 +228,20 @@ class Searcher:
         return self._facets(matches, top_people, collapse)
 
     @_guarded
+    def every_hit(self, query: str, *, sort: str = "relevance", collapse: bool = True) -> SearchResults:
+        """Every hit of a query, in one ``SearchResults`` of one page, for exports (``search``'s
+        pages of ``MAX_LIMIT`` joined). Raises what ``search`` raises."""
+        started = time.perf_counter()
+        results = self.search(query, limit=MAX_LIMIT, sort=sort, collapse=collapse)
+        page = results
+        while len(page.hits) == MAX_LIMIT:
+            page = self.search(query, limit=MAX_LIMIT, page=page.page + 1, sort=sort, collapse=collapse)
+            results.hits += page.hits
+        results.limit = max(1, len(results.hits))
+        results.elapsed = time.perf_counter() - started
+        return results
+
+    @_guarded
     def similar(self, ident: str, *, limit: int = 10) -> SearchResults:
         """Articles most like the one with this id or path ("more like this")."""
         self.refresh()

@@ -1,3 +1,4 @@
+import csv
 import io
 import json
 import re
@@ -69,6 +70,21 @@ def test_json_output(built):
     assert set(hit) >= {"path", "headline", "date", "people", "score", "snippet", "highlights"}
     assert hit["date"] == "2022-03-14T00:00:00"
     assert all(hit["snippet"][a:b].lower() == "strike" for a, b in hit["highlights"])
+
+
+def test_csv_output_and_every_hit(built):
+    streams = Streams()
+    assert search_main(["strike OR fares", "--index", str(built / "index"), "--csv", "--limit", "1"], streams.env) == 0
+    rows = list(csv.reader(io.StringIO(streams.out)))
+    assert rows[0][:3] == ["rank", "date", "headline"] and len(rows) == 2
+    streams = Streams()
+    assert search_main(["strike OR fares", "--index", str(built / "index"), "--csv", "--limit", "1", "--all"],
+                       streams.env) == 0
+    assert sorted(row[2] for row in csv.reader(io.StringIO(streams.out)))[:2] == ["Dockworkers strike",
+                                                                                   "Ferry fares rise"]
+    streams = Streams()
+    assert search_main(["strike", "--index", str(built / "index"), "--csv", "--json"], streams.env) == 2
+    assert "not allowed" in streams.err and streams.err.count("\n") == 1
 
 
 def test_an_article_s_web_address_is_shown_and_searched_as_its_source(built):

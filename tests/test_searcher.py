@@ -141,6 +141,15 @@ def test_facets_cover_the_whole_result_set(corpus_index):
     assert facets.sources == sorted(((site, sites.count(site)) for site in set(sites)), key=lambda s: (-s[1], s[0]))
 
 
+def test_every_hit_joins_every_page(corpus_index, monkeypatch):
+    monkeypatch.setattr(searcher_module, "MAX_LIMIT", 4)  # pages of four, to join several
+    with Searcher(corpus_index) as searcher:
+        ranked = [hit.id for page in range(1, 10) for hit in searcher.search("Okafor", limit=4, page=page).hits]
+        every = searcher.every_hit("Okafor")
+    assert [hit.id for hit in every.hits] == ranked and len(ranked) > 8
+    assert every.pages == 1 and [hit.rank for hit in every.hits] == list(range(1, len(ranked) + 1))
+
+
 def test_publications_are_counted_under_one_spelling_each(corpus_index):
     results = search.search("courier OR herald OR frost OR ferry", corpus_index, facets=True)
     publications = dict(results.facets.publications)

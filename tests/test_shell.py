@@ -1,4 +1,6 @@
+import csv
 import io
+import json
 import subprocess
 import sys
 
@@ -29,6 +31,22 @@ def test_every_command_has_help_and_usage():
     assert names >= {"help", "open", "next", "prev", "sort", "limit", "people", "timeline", "similar", "stats",
                      "reindex", "quit"}
     assert all(entry.help and entry.usage.startswith(":") for entry in COMMANDS.values())
+
+
+def test_every_hit_is_saved_as_csv_or_json_without_overwriting(state, tmp_path):
+    assert handle_line(state, ":save x.csv") == "No search yet.\n"
+    handle_line(state, "Okafor")
+    listed = state.results.total - state.results.folded
+    target = tmp_path / "okafor.csv"
+    assert handle_line(state, f":save {target}") == f"Saved {listed} hits to {target}.\n"
+    rows = list(csv.reader(target.open(encoding="utf-8")))
+    assert len(rows) - 1 == listed > state.limit  # every hit, not one page
+    target.write_text("kept")
+    assert "exists" in handle_line(state, f":save {target}") and target.read_text() == "kept"
+    assert handle_line(state, f":save! {target}").startswith("Saved") and target.read_text() != "kept"
+    handle_line(state, f":save {tmp_path / 'okafor.json'}")
+    assert len(json.loads((tmp_path / "okafor.json").read_text())["hits"]) == listed
+    assert handle_line(state, f":save {tmp_path / 'missing' / 'x.csv'}").startswith("Cannot save to")
 
 
 def test_query_then_paging(state):
