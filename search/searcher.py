@@ -164,17 +164,20 @@ class Searcher:
                 return instead
         return results
 
-    def _search(self, query: str, limit: int, page: int, sort: str, facets: bool,
+    def _search(self, query: str, limit: int | None, page: int, sort: str, facets: bool,
                 expand: bool | None, collapse: bool) -> SearchResults:
-        _check_arguments(limit, page, sort)
+        """``search``'s work; a ``limit`` of ``None`` puts every hit on the page."""
+        _check_arguments(1 if limit is None else limit, page, sort)
         started = time.perf_counter()
         self.refresh()
         schema = self._searcher.schema
         parsed = parse_query(query, schema)
         # Feedback is for topics the user asked for with OR, not for a relaxed fallback.
         wants_feedback = sort == "relevance" and (expand if expand is not None else ranking.wants_expansion(parsed))
+        everything = self._searcher.doc_count_all()
+        wanted = everything if limit is None else page * limit  # the last article the page lists
         # Room for the near-identical articles folded away.
-        depth = page * limit * 2 + FOLD_ROOM if collapse else page * limit
+        depth = min(everything, wanted * 2 + FOLD_ROOM) if collapse else wanted
         if wants_feedback:
             depth = max(depth, ranking.FEEDBACK_ARTICLES)
         ranked = self._rank(parsed, depth, sort)
@@ -190,8 +193,9 @@ class Searcher:
             top = [docnum for docnum, _ in ranked.entries[:ranking.FEEDBACK_ARTICLES]]
             parsed = ranking.expand(self._searcher, parsed, top)
             ranked = self._rank(parsed, depth, sort, words)
-        listed, examined = self._listed(ranked, page * limit, collapse, sort,
+        listed, examined = self._listed(ranked, wanted, collapse, sort,
                                         lambda count: self._rank(parsed, count, sort, words))
+        limit = limit or max(1, len(listed))
         first = (page - 1) * limit
         entries = listed[first:first + limit]
         spans = self._evaluator.spans([entry.docnum for entry in entries], "body", terms, *self._phrases(parsed)) \
@@ -229,17 +233,9 @@ class Searcher:
 
     @_guarded
     def every_hit(self, query: str, *, sort: str = "relevance", collapse: bool = True) -> SearchResults:
-        """Every hit of a query, in one ``SearchResults`` of one page, for exports (``search``'s
-        pages of ``MAX_LIMIT`` joined). Raises what ``search`` raises."""
-        started = time.perf_counter()
-        results = self.search(query, limit=MAX_LIMIT, sort=sort, collapse=collapse)
-        page = results
-        while len(page.hits) == MAX_LIMIT:
-            page = self.search(query, limit=MAX_LIMIT, page=page.page + 1, sort=sort, collapse=collapse)
-            results.hits += page.hits
-        results.limit = max(1, len(results.hits))
-        results.elapsed = time.perf_counter() - started
-        return results
+        """Every hit of a query, on one page of a ``SearchResults``, for exports: ranked once, where
+        ``search`` would rank again for each page. Raises what ``search`` raises."""
+        return self._search(query, None, 1, sort, False, None, collapse)
 
     @_guarded
     def similar(self, ident: str, *, limit: int = 10) -> SearchResults:
