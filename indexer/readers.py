@@ -110,9 +110,10 @@ class Part:
 
 def is_supported(path: Path | str) -> bool:
     """True when the file name has an extension the indexer reads (``.gz`` of each included);
-    hidden files (``.name``) are not articles."""
+    hidden files (``.name``) and the lock files Word leaves beside an open document (``~$name.docx``)
+    are not articles."""
     name = os.path.basename(path).lower()
-    return name.endswith(_SUPPORTED_ENDINGS) and not name.startswith(".")
+    return name.endswith(_SUPPORTED_ENDINGS) and not name.startswith((".", "~$"))
 
 
 def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part | None = None) -> list[RawDocument]:

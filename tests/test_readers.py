@@ -29,6 +29,7 @@ def test_format_follows_the_extension_under_gz(tmp_path):
     assert read_documents(page)[0].kind == "html"
     assert is_supported(page) and not is_supported(tmp_path / "budget.xlsx")
     assert is_supported(tmp_path / "download.DOCX") and is_supported(tmp_path / "factiva.rtf")
+    assert not is_supported(tmp_path / "~$download.docx")  # Word's lock file beside an open document
     assert is_supported(tmp_path / "export.csv.gz") and is_supported(tmp_path / "export.TSV")
     assert is_supported(tmp_path / "notes.md")  # Markdown, read as plain text
 
