@@ -99,13 +99,16 @@ class ArrayEvaluator:
         docnums = matches.docnums()
         scores = matches.scores[docnums]
         if sort == "relevance":
+            # Scores equal but for the last bits of the sums are equal: which is higher depends
+            # only on the order the query's clauses were added in ("a OR b" or "b OR a").
+            rounded = np.round(scores, _SCORE_DECIMALS)
             if len(docnums) > count:
                 # Everything scoring at least the count-th best, so that ties are kept whole.
-                cutoff = np.partition(scores, len(scores) - count)[len(scores) - count]
-                keep = scores >= cutoff
-                docnums, scores = docnums[keep], scores[keep]
+                cutoff = np.partition(rounded, len(rounded) - count)[len(rounded) - count]
+                keep = rounded >= cutoff
+                docnums, scores, rounded = docnums[keep], scores[keep], rounded[keep]
             dates = self.dates()[docnums]
-            order = np.lexsort((docnums, -dates.astype(np.float64), _undated(dates), -scores))
+            order = np.lexsort((docnums, -dates.astype(np.float64), _undated(dates), -rounded))
         else:
             dates = self.dates()[docnums]
             keys = dates.astype(np.float64) * (-1.0 if sort == "-date" else 1.0)
@@ -450,6 +453,9 @@ def _values_of(matcher, docnums: np.ndarray) -> dict[int, bytes]:
         if matcher.is_active() and matcher.id() == docnum:
             found[docnum] = matcher.value()
     return found
+
+
+_SCORE_DECIMALS = 9
 
 
 def _boosted(scores: np.ndarray, boost: float) -> np.ndarray:
