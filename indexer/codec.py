@@ -18,6 +18,7 @@ its codec, so indexes written with this one are read with it.
 from __future__ import annotations
 
 import functools
+import mmap
 import struct
 import sys
 import zlib
@@ -32,10 +33,12 @@ from whoosh.codec.whoosh3 import (
     W3Codec,
     W3FieldWriter,
     W3LeafMatcher,
+    W3PerDocReader,
     W3PostingsWriter,
     W3TermInfo,
     W3TermsReader,
 )
+from whoosh.filedb.structfile import StructFile
 from whoosh.matching import ListMatcher
 from whoosh.reading import CorruptIndexError, TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -100,10 +103,16 @@ class NewsCodec(W3Codec):
     def field_writer(self, storage, segment):
         return NewsFieldWriter(self, storage, segment)
 
+    def per_document_reader(self, storage, segment):
+        return NewsPerDocReader(storage, segment)
+
     def terms_reader(self, storage, segment):
         terms = segment.make_filename(self.TERMS_EXT)
-        return NewsTermsReader(self, storage.open_file(terms), storage.file_length(terms),
-                               segment.open_file(storage, self.POSTS_EXT))
+        if segment.is_compound():  # its files are read from one, already in memory
+            return NewsTermsReader(self, storage.open_file(terms), storage.file_length(terms),
+                                   segment.open_file(storage, self.POSTS_EXT))
+        return NewsTermsReader(self, _mapped(storage, terms), storage.file_length(terms),
+                               _mapped(storage, segment.make_filename(self.POSTS_EXT)))
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():
@@ -134,6 +143,41 @@ class NewsFieldWriter(W3FieldWriter):
                 self._postwriter.add_term_postings(postings)
                 self.finish_term()
             self.finish_field()
+
+
+class _MappedFile(StructFile):
+    """A file's bytes from a memory map, read as a file's are: past its end (a file cut short),
+    a read comes back short rather than failing to seek."""
+
+    def get(self, position: int, length: int) -> bytes:
+        return self.file[position:position + length]
+
+    def seek(self, position: int, whence: int = 0) -> int:
+        if whence == 0:
+            position = min(max(position, 0), len(self.file))
+        return self.file.seek(position, whence)
+
+
+def _mapped(storage, name: str) -> StructFile:
+    """A segment's file read from memory: looking up a query's words is dozens of small reads at
+    scattered places in the term dictionary and the postings, and each read of a file is two
+    system calls."""
+    handle = storage.open_file(name)
+    try:
+        memory = mmap.mmap(handle.file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (AttributeError, OSError, ValueError):  # an empty file; a storage kept in memory
+        return handle
+    handle.close()  # the map holds the file open
+    return _MappedFile(memory, name=name)
+
+
+class NewsPerDocReader(W3PerDocReader):
+    """Whoosh 3's reader of stored fields and columns, its files read from memory (``_mapped``):
+    a hit's stored fields are a few small reads."""
+
+    def _get_column_file(self, fieldname):
+        filename = W3Codec.column_filename(self._segment, fieldname)
+        return _mapped(self._storage, filename), 0, self._storage.file_length(filename)
 
 
 class NewsTermsReader(W3TermsReader):

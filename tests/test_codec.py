@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from whoosh import fields, formats, index
 from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 
-from indexer.codec import NewsCodec, NewsLeafMatcher
+from indexer.codec import NewsCodec, NewsLeafMatcher, _mapped
 
 
 def write_and_open(postings, format_):
@@ -116,3 +116,18 @@ def test_an_index_reads_the_same_with_either_codec(tmp_path):
         matcher = ours.postings(fieldname, text)
         assert isinstance(matcher, NewsLeafMatcher)
         assert matcher.arrays()[0].tolist() == list(theirs.postings(fieldname, text).all_ids())
+
+
+def test_a_mapped_file_reads_as_the_file_does_also_past_its_end(tmp_path):
+    (tmp_path / "seg.trm").write_bytes(bytes(range(100)))
+    (tmp_path / "empty.col").write_bytes(b"")
+    storage = FileStorage(str(tmp_path))
+    mapped, plain = _mapped(storage, "seg.trm"), storage.open_file("seg.trm")
+    for position, length in ((0, 4), (96, 10), (150, 4)):  # a file cut short reads short, not fails
+        assert mapped.get(position, length) == plain.get(position, length)
+    mapped.seek(250)
+    assert mapped.read(4) == b"" and mapped.get_uint(0) == plain.get_uint(0)
+    empty = _mapped(storage, "empty.col")
+    assert empty.get(0, 4) == b""  # nothing to map: read as a file
+    for opened in (mapped, plain, empty):
+        opened.close()
