@@ -108,12 +108,20 @@ _MAX_SITE_WORDS = 4  # words of a site's name after a page title's separator
 def without_site_name(title: str) -> str:
     """A page title without the site's name it carries: its last parts of a few capitalised words
     after a separator ("Levees rise | The Alder Times", "Headline - Section - Site")."""
+    return split_site_name(title)[0]
+
+
+def split_site_name(title: str) -> tuple[str, str | None]:
+    """A page title's headline and the site's name, its last part, when it carries one (see
+    ``without_site_name``): ("Levees rise", "The Alder Times")."""
+    site_name = None
     for separator in reversed(list(TITLE_SEPARATOR.finditer(title))):
         site, headline = title[separator.end():].split(), title[:separator.start()]
         if len(site) > _MAX_SITE_WORDS or any(word[:1].islower() for word in site) or len(headline.split()) < 3:
             break
+        site_name = site_name or " ".join(site)
         title = headline  # each part after the headline, in turn
-    return title
+    return title, site_name
 
 
 COOKIE = _any(r"\b(?:we|this (?:site|website)) uses? cookies\b", r"\baccept (?:all )?cookies\b",

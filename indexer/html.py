@@ -111,8 +111,11 @@ def parse_html(markup: str) -> HtmlPage:
         page.paragraphs = [" ".join(line.split()) for line in main.splitlines() if line.strip()]
     else:
         page.paragraphs = _fallback_paragraphs(_lxml_tree(body_markup)) or _text_without_tags(markup)
-    if not page.headline and head.title:
-        page.headline = _title_headline(_clean(head.title.get_text()), page.paragraphs)
+    title = _clean(head.title.get_text()) if head.title else ""
+    if not page.headline and title:
+        page.headline = _title_headline(title, page.paragraphs)
+    # The site's name a title ends with, when the page names no publication otherwise.
+    page.publication = page.publication or publication_name(clean.split_site_name(title)[1])
     # Escaped twice by some sites' templates: "Bike &amp; Style", "&#039;The Medium&#039;".
     page.headline = _unescaped(page.headline)
     page.summary = _unescaped(page.summary) if page.summary else page.summary

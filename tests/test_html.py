@@ -182,6 +182,14 @@ def test_the_publication_is_the_publisher_or_the_site_s_name():
         assert parse_html(page(f'<meta property="og:site_name" content="{name}">', BODY)).publication is None
 
 
+def test_without_other_word_the_site_s_name_a_title_ends_with_is_the_publication():
+    title = "<title>Ferry fares rise again as fuel costs bite - Section - Harbour Herald</title>"
+    assert parse_html(page(title, BODY)).publication == "Harbour Herald"
+    assert parse_html(page("<title>Ferry fares rise again</title>", BODY)).publication is None
+    # A last part in lower case is the title's own ("... - the ferry's story"), not a site's name.
+    assert parse_html(page("<title>Fares rise again - the ferry's story</title>", BODY)).publication is None
+
+
 def test_headlines_escaped_twice_are_unescaped():
     head = '<meta property="og:title" content="Bike &amp;amp; Style: &amp;#039;the ride&amp;#039;">'
     assert parse_html(page(head, BODY)).headline == "Bike & Style: 'the ride'"
