@@ -25,8 +25,9 @@ FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # RSS and Atom feeds: an article per 
 TABLE_SUFFIXES = {".csv", ".tsv"}  # a spreadsheet's export: an article per row, named by the header row
 WARC_SUFFIXES = {".warc"}  # a crawler's web archive (.warc.gz: gzipped record by record), a page per response
 DOCUMENT_SUFFIXES = {".docx", ".rtf"}  # a word processor's document, its text read as a .txt file's
+ARCHIVE_SUFFIXES = {".zip"}  # files of the other formats packed together, as databases send downloads
 RECORD_SUFFIXES = JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | TABLE_SUFFIXES | WARC_SUFFIXES
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCUMENT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCUMENT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | ARCHIVE_SUFFIXES
 _SUPPORTED_ENDINGS = tuple(suffix + gz for suffix in SUPPORTED_SUFFIXES for gz in ("", ".gz"))
 
 # Magic numbers of formats that sometimes wear an article's extension in scraped dumps.
@@ -124,7 +125,7 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
     only skipped records.
     """
     path = Path(path)
-    if _format_suffix(path) in WARC_SUFFIXES:
+    if format_suffix(path) in WARC_SUFFIXES:
         from .webarchive import warc_documents  # loaded with the first archive: few corpora hold one
 
         return warc_documents(path, limits, part)
@@ -132,21 +133,30 @@ def read_documents(path: str | Path, limits: Limits = DEFAULT_LIMITS, part: Part
         if part.end - part.start > limits.max_file_bytes:  # parts are a few MB but for one huge line
             raise UnreadableFile(f"{record_place(path, part.first_line)} is longer than the "
                                  f"{limits.max_file_bytes:,}-byte limit")
-        if _format_suffix(path) in TABLE_SUFFIXES:
+        if format_suffix(path) in TABLE_SUFFIXES:
             return _table_part(path, part)
         return _jsonl_records(str(path), decode(_read_range(path, part)), part.first_line)
-    suffix = _format_suffix(path)
+    suffix = format_suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
+    if suffix in ARCHIVE_SUFFIXES:
+        from .archives import zip_documents  # loaded with the first archive: few corpora hold one
+
+        return zip_documents(str(path), read_bytes(path, limits), limits)
+    return documents_in(str(path), suffix, read_bytes(path, limits), limits)
+
+
+def documents_in(name: str, suffix: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[RawDocument]:
+    """The raw documents of a file's bytes (gunzipped already) in the format ``suffix`` names;
+    raises ``UnreadableFile`` when they cannot be read."""
     if suffix in DOCUMENT_SUFFIXES:
-        text = _document_text(read_bytes(path, limits), suffix, limits)
+        text = _document_text(data, suffix, limits)
         if not text.strip():
             raise UnreadableFile("document holds no text")
-        return _text_documents(str(path), text, limits, may_be_page=False)
-    text = decode(read_bytes(path, limits))
+        return _text_documents(name, text, limits, may_be_page=False)
+    text = decode(data)
     if not text.strip():
         raise UnreadableFile("empty file")
-    name = str(path)
     if suffix in TEXT_SUFFIXES:
         return _text_documents(name, text, limits, may_be_page=True)
     if suffix not in RECORD_SUFFIXES and len(text) > limits.max_article_chars:
@@ -193,7 +203,7 @@ def record_parts(path: Path | str, size: int | None = None, digest=None) -> list
     UTF-16 or UTF-32, whose line ends are wider than b"\\n". ``digest`` (a hashlib object), when
     given, is fed the file's bytes on the way. Raises ``OSError`` when the file cannot be read."""
     size = size or PART_BYTES
-    suffix = _format_suffix(path)
+    suffix = format_suffix(path)
     if suffix in WARC_SUFFIXES and os.path.getsize(path) > size:
         return _warc_parts(Path(path), size, digest)
     if os.path.basename(path).lower().endswith(".gz") or suffix not in JSONL_SUFFIXES | TABLE_SUFFIXES \
@@ -286,10 +296,10 @@ def record_place(path: Path | str, record: int) -> str:
     """Where a record is in its file, for people: "line 4" of a JSONL file, "row 3" of a CSV file
     (its header not counted), "record 7" of a web archive, "document 5" of a database's text
     export, "item 2" of a JSON list or a feed."""
-    suffix = _format_suffix(path)
+    suffix = format_suffix(path)
     kind = "line" if suffix in JSONL_SUFFIXES else "row" if suffix in TABLE_SUFFIXES \
-        else "record" if suffix in WARC_SUFFIXES else "document" if suffix in TEXT_SUFFIXES | DOCUMENT_SUFFIXES \
-        else "item"
+        else "record" if suffix in WARC_SUFFIXES \
+        else "document" if suffix in TEXT_SUFFIXES | DOCUMENT_SUFFIXES | ARCHIVE_SUFFIXES else "item"
     return f"{kind} {record + 1}"
 
 
@@ -307,7 +317,7 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     if len(data) > limits.max_file_bytes:
         raise UnreadableFile(f"larger than the {limits.max_file_bytes:,}-byte limit")
     if path.suffix.lower() == ".gz":
-        data = _gunzip(data, limits.max_decompressed_bytes)
+        data = gunzip(data, limits.max_decompressed_bytes)
     return data
 
 
@@ -335,7 +345,7 @@ def _decode_line(line: bytes) -> str:
         return line.decode("cp1252", errors="replace")
 
 
-def _format_suffix(path: Path | str) -> str:
+def format_suffix(path: Path | str) -> str:
     """The extension that names the format: ``.txt`` for both ``a.txt`` and ``a.TXT.gz``.
 
     Plain string work, not pathlib: a build asks this of every file in the corpus.
@@ -346,7 +356,7 @@ def _format_suffix(path: Path | str) -> str:
     return suffix.lower()
 
 
-def _gunzip(data: bytes, limit: int) -> bytes:
+def gunzip(data: bytes, limit: int) -> bytes:
     inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
     try:
         out = inflater.decompress(data, limit + 1)
@@ -463,7 +473,7 @@ def _table_records(name: str, text: str, suffix: str) -> list[RawDocument]:
 
 def _table_part(path: Path, part: Part) -> list[RawDocument]:
     """The rows of one part of a large CSV or TSV file, named by the file's header row."""
-    suffix = _format_suffix(path)
+    suffix = format_suffix(path)
     with open(path, "rb") as handle:
         lines = (_decode_line(line) for line in handle)
         first = next(lines, "").lstrip("\ufeff")

@@ -25,7 +25,7 @@ def test_size_formats_and_spread():
     assert len(articles) >= 40
     suffixes = Counter("".join(f.suffixes) for f in files)
     assert {".txt", ".txt.gz", ".html", ".html.gz", ".json", ".jsonl", ".rss", ".csv", ".warc.gz", ".docx",
-            ".rtf"} <= set(suffixes)
+            ".rtf", ".zip"} <= set(suffixes)
     years = {a.date.year for a in articles}
     assert len(years) >= 2 and all(a.date for a in articles)
     assert all(300 <= len(a.body.split()) <= 900 for a in articles)
@@ -94,6 +94,8 @@ def test_library_exports_give_an_article_per_document_with_its_publication():
     museum, bus = parse_articles(CORPUS / "library-exports" / "nexis-uni-2025-tern-point.docx")
     assert museum.summary.startswith("Keeper's cottage") and museum.publication == "The Harbour Herald"
     assert bus.people == ["Annika Lindqvist", "Rawiri Tane", "Stella Okonjo"] and bus.authors == ["Owen Achterberg"]
+    library, tower = parse_articles(CORPUS / "library-exports" / "nexis-uni-2025-separate-files.zip")
+    assert (library.record, tower.record, tower.publication) == (0, 1, "The Harbour Herald")
     (dairy,) = parse_articles(CORPUS / "library-exports" / "factiva-2025-03-18.rtf")
     assert dairy.date == datetime(2025, 3, 18, 6, 15) and dairy.publication == "Port Alder Business Review"
     assert not any("Reprint Service" in a.body or "Document " in a.body for a in (hoki, runway))
