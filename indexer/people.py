@@ -426,6 +426,12 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         or (len(shorter) >= 2 and longer[-len(shorter):] == shorter)
 
 
+# A line of a results table ("Maccabi Haifa 1 Hapoel Taibe 1", "Betar Jerusalem 12 10 2 0 28 7 32"):
+# the names in it are teams'.
+_RESULTS_LINE = re.compile(r"^[^\S\n]*[A-Z][^\d\n]*?[^\S\n]\d{1,3}(?:[^\S\n]+[A-Z][^\d\n]*?[^\S\n]\d{1,3}"
+                           r"|(?:[^\S\n]+\d{1,3}){3,})[^\S\n]*$", re.MULTILINE)
+
+
 def _mentions(text: str) -> tuple[list[_Mention], set[str], set[str], dict[tuple[str, ...], str]]:
     """Candidate name mentions; the words of organisation names ("Halcyon" of "Halcyon
     Systems"), which are not people when they stand alone; those of them that lead to a word
@@ -438,8 +444,11 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], set[str], dict[tuple
     organisations: set[str] = set()
     leads: set[str] = set()
     companies: dict[tuple[str, ...], str] = {}
+    tables = [(line.start(), line.end()) for line in _RESULTS_LINE.finditer(text)]
     for match in _CANDIDATE.finditer(text):
         candidate, start, end = match.group(0), match.start(), match.end()
+        if tables and any(a <= start < b for a, b in tables):
+            continue  # a team's name in a results table
         runs, titled, organisation, place_led = _reading(candidate, _starts_sentence(text, start))
         if not (runs or organisation):
             continue  # a sentence opener, a place or a title alone: nothing to read around it

@@ -230,6 +230,13 @@ def test_a_name_that_leads_an_organisation_s_is_the_organisation_unless_a_role_s
     assert extract_people("The claim: In Congress Maxine Waters Missed Votes. Waters said it was false.") == ["Waters"]
 
 
+def test_teams_in_a_results_table_are_not_people():
+    text = ("Results of first division soccer matches:\n\nZafririm Holon 1 Hapoel Petah Tikva 1\n\n"
+            "Maccabi Haifa 1 Hapoel Taibe 1\n\nStandings:\n\nBetar Jerusalem 12 10 2 0 28 7 32\n\n"
+            "Scorer:\nOfer Shitrit 12\n\nCoach Eli Ohana said his team deserved the point.")
+    assert extract_people(text) == ["Ofer Shitrit", "Eli Ohana"]
+
+
 def test_an_office_before_a_name_is_not_a_person():
     assert extract_people("White House Chief of Staff Howard Baker said the plan was dead.") == ["Howard Baker"]
     assert extract_people("Treasury Secretary James Baker later met Finance Minister Kiichi Miyazawa.") == \
