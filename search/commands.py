@@ -96,7 +96,7 @@ Query syntax
   a OR b, a AND b    boolean operators; NOT word or -word excludes; (parentheses) group
   presid*            prefix;  ecomony~  fuzzy (1 edit);  ecomony~2  2 edits
   headline: body: summary: people: authors: source:   search one field
-                     (or title: text: person: author: path:)
+                     (or title: text: person: author: path: publication:)
   people:"Sergey Lavrov"   any spelling of a person (Sergei/Sergey, surname alone)
   date:2017  date:2017-02  date:2017-02-06  date:[2017-01-01 to 2017-03-01]
   date:2017-01..2017-03 (a range; date:2017.. from, date:..2016 until)

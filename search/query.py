@@ -31,7 +31,7 @@ from .spelling import FuzzyTerm
 
 MAX_QUERY_CHARS = 2000
 MIN_PREFIX_CHARS = 2
-FIELD_ALIASES = {"source": ["path", "file"], "date": ["on"], "headline": ["title"], "body": ["text"],
+FIELD_ALIASES = {"source": ["path", "file", "publication"], "date": ["on"], "headline": ["title"], "body": ["text"],
                  "people": ["person"], "authors": ["author", "byline"]}
 _ALIAS_OF = {alias: field for field, aliases in FIELD_ALIASES.items() for alias in aliases}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}

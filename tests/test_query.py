@@ -51,6 +51,8 @@ def test_field_aliases():
     assert parse("person:okafor") == parse("people:okafor")
     assert parse('author:"clara jennings"') == parse('authors:"clara jennings"')
     assert set(parse("source:herald").iter_all_terms()) == {("source", "herald")}
+    # A paper's name in any case: the words of source, not the facet's exact form.
+    assert parse('publication:"Valley Courier"') == parse('source:"valley courier"')
 
 
 def test_a_space_after_a_field_colon_still_names_the_field():
