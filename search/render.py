@@ -158,7 +158,8 @@ def render_json(results: SearchResults) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
 
 
-CSV_COLUMNS = ("rank", "date", "headline", "publication", "people", "score", "url", "id", "copies", "snippet")
+CSV_COLUMNS = ("rank", "date", "headline", "publication", "authors", "people", "score", "url", "id", "copies",
+               "snippet")
 
 
 def render_csv(results: SearchResults) -> str:
@@ -169,7 +170,7 @@ def render_csv(results: SearchResults) -> str:
     writer.writerow(CSV_COLUMNS)
     for hit in results.hits:
         writer.writerow([hit.rank, hit.date.isoformat() if hit.date else "", *map(_cell, (
-            hit.headline, hit.publication or "", "; ".join(hit.people))), f"{hit.score:.4f}",
+            hit.headline, hit.publication or "", "; ".join(hit.authors), "; ".join(hit.people))), f"{hit.score:.4f}",
             *map(_cell, (hit.url or "", hit.id, "; ".join(hit.copies), hit.snippet))])
     return out.getvalue()
 

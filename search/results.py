@@ -24,6 +24,7 @@ class Hit:
     url: str | None = None  # where it was published, when its input said
     publication: str | None = None  # the newspaper or site, when its input said
     copies: list[str] = field(default_factory=list)  # ids of near-identical articles folded under it
+    authors: list[str] = field(default_factory=list)  # its writers, when its input named them
 
     @property
     def snippet(self) -> str:
@@ -50,6 +51,7 @@ class Hit:
             "score": round(self.score, 4),
             "url": self.url,
             "publication": self.publication,
+            "authors": self.authors,
             "copies": self.copies,
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],

@@ -406,6 +406,7 @@ class Searcher:
                    date=stored.get("date"), people=people, score=score, fragments=fragments,
                    summary=stored.get("summary"), rank=rank + 1, url=stored.get("url"),
                    publication=stored.get("publication"),
+                   authors=[name for name in (stored.get("authors") or "").split(", ") if name],
                    copies=[self._searcher.stored_fields(copy)["id"] for copy in copies or []])
 
     def _facets(self, matches: Matches, top_people: int = 20, collapse: bool = True) -> Facets:

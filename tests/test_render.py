@@ -74,15 +74,16 @@ def test_csv_rows_are_safe_for_terminals_and_spreadsheets():
     hit = Hit(id="wire/a.json#2", path="/c/wire/a.json", headline="=HYPERLINK(\"http://x\") " + HOSTILE,
               date=datetime(2024, 3, 2, 7, 30), people=["Ann Lee", "Bo Kim"], score=3.14159, rank=1,
               fragments=[Fragment("First, with a comma.", []), Fragment('A "quote".', [])],
-              publication="The Harbour Herald", copies=["wire/b.json#0"])
+              publication="The Harbour Herald", copies=["wire/b.json#0"], authors=["Jo Baptiste", "Tom Ellery"])
     text = render_csv(SearchResults(query="q", total=1, hits=[hit, Hit(id="b.txt", path="/c/b.txt", headline="B",
                                                                        date=None, people=[], score=1.0, rank=2)]))
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
     header, first, second = list(csv.reader(io.StringIO(text)))
-    assert header == ["rank", "date", "headline", "publication", "people", "score", "url", "id", "copies", "snippet"]
+    assert header == ["rank", "date", "headline", "publication", "authors", "people", "score", "url", "id", "copies",
+                      "snippet"]
     assert first[0:2] == ["1", "2024-03-02T07:30:00"] and first[2].startswith("'=HYPERLINK")
-    assert first[3:] == ["The Harbour Herald", "Ann Lee; Bo Kim", "3.1416", "", "wire/a.json#2", "wire/b.json#0",
-                         'First, with a comma. … A "quote".']
+    assert first[3:] == ["The Harbour Herald", "Jo Baptiste; Tom Ellery", "Ann Lee; Bo Kim", "3.1416", "",
+                         "wire/a.json#2", "wire/b.json#0", 'First, with a comma. … A "quote".']
     assert second[:3] == ["2", "", "B"]
 
 

@@ -347,6 +347,7 @@ def test_a_publication_is_shown_and_searched_as_a_source(corpus_index):
     results = search.search("Gull Island night sailing subsidy", corpus_index)
     top = results.hits[0]
     assert top.publication == "The Harbour Herald" and top.to_dict()["publication"] == "The Harbour Herald"
+    assert top.authors == ["Ines Carvalho"] and top.to_dict()["authors"] == ["Ines Carvalho"]
     # The weekend edition's word-for-word copy is folded under it.
     assert [copy.endswith("nexis-uni-2024-gull-island.txt#1") for copy in top.copies] == [True]
     by_paper = search.search('source:"valley courier" frost', corpus_index)
