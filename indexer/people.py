@@ -296,9 +296,10 @@ def extract_names(*texts: str) -> Names:
     # A name made only of the words that lead an organisation's is that organisation ("Van Loon's
     # bid", after "Van Loon Maritime"), unless a title says it is someone's ("golfer Arnold Palmer",
     # after "Arnold Palmer Hospital").
-    someones = {name_key(" ".join(m.words)) for m in mentions if m.someone}
-    leading = {key for m in mentions if (key := name_key(" ".join(m.words))) and set(key) <= organisation_leads}
-    no_one = no_one | (leading - someones)
+    if organisation_leads:  # most articles name no organisation: nothing to look at
+        someones = {name_key(" ".join(m.words)) for m in mentions if m.someone}
+        leading = {key for m in mentions if (key := name_key(" ".join(m.words))) and set(key) <= organisation_leads}
+        no_one = no_one | (leading - someones)
     full: list[_Mention] = [m for m in mentions if _length(m) >= 2 and _plausible(m, vocabulary)
                             and name_key(" ".join(m.words)) not in no_one]
     people: dict[tuple[str, ...], str] = {}
