@@ -205,3 +205,22 @@ RULE_WORDS = ["Share", "on", "Facebook", "Twitter", "|", "Follow", "us", "our", 
 def test_quick_line_checks_decide_as_the_rules_do(line):
     assert clean.is_boilerplate_line(line) == any(rule.search(line) for rule in clean.LINE_RULES)
     assert clean.is_caption(line) == bool(clean.CAPTION.search(line))
+
+
+def test_required_text_of_a_pattern():
+    found = clean.required_text(r"share (?:this|it) on|leave a comments?")
+    assert found == ("leave a comment", "share it on", "share this on")
+    assert clean.required_text(r"(?:photo|image)\s+credit\b") == ("credit",)
+    assert clean.required_text(r"\d+|read more") is None  # "5" holds no fixed text
+
+
+_FIRST_PASSES = [first for _, first in (clean._PROMPT_CHECK, *clean._LINE_CHECKS, clean._CAPTION_CHECK)
+                 if first is not None and first[1] is not None]
+
+
+@pytest.mark.parametrize("floating, required", [(f, r) for _, f, r in _FIRST_PASSES if r is not None])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_line_a_first_pass_finds_holds_its_required_text(floating, required, data):
+    line = data.draw(st.from_regex(floating))
+    assert any(text in line for text in required)
