@@ -33,18 +33,23 @@ def fingerprint(headline: str, text: str) -> int:
     """The SimHash of the headline's and the text's opening words (lower case, three-word
     shingles), or ``NONE`` for fewer than ``MIN_WORDS`` words."""
     opening = f"{headline}\n{text[:TEXT_CHARS]}".lower()
-    words = [zlib.crc32(word.encode("utf-8")) for word in _WORD.findall(opening)]
+    words = _WORD.findall(opening)
     if len(words) < MIN_WORDS:
         return NONE
-    crcs = np.array(words, dtype=np.uint64)
+    crcs = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     shingles = (crcs[:-2] * _MIX[0]) ^ (crcs[1:-1] * _MIX[1]) ^ (crcs[2:] * _MIX[2])
     shingles ^= shingles >> np.uint64(31)
     shingles *= _FINAL
     shingles ^= shingles >> np.uint64(29)
     # Each distinct shingle votes once: a passage repeated must not outweigh the rest of the text.
-    shingles = np.unique(shingles)
+    # (np.unique, written out: its checks and options cost more than the sorting on a short text.)
+    shingles.sort()
+    distinct = np.empty(len(shingles), dtype=bool)
+    distinct[0] = True
+    np.not_equal(shingles[1:], shingles[:-1], out=distinct[1:])
+    shingles = shingles[distinct]
     # Each bit is the majority vote of the shingles' bits.
-    bits = np.unpackbits(shingles.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+    bits = np.unpackbits(shingles.view(np.uint8), bitorder="little").reshape(-1, 64)
     votes = bits.sum(axis=0, dtype=np.int32) * 2 > len(shingles)
     value = int.from_bytes(np.packbits(votes, bitorder="little").tobytes(), "little")
     return value or 1  # NONE is kept for "no fingerprint"
