@@ -332,14 +332,22 @@ def _matches(check: tuple[re.Pattern, FirstPass | None], text: str, lowered: str
     if first_pass is not None:
         starting, floating, required = first_pass
         if not ((starting is not None and starting.match(lowered))
-                or (floating is not None and (required is None or any(text in lowered for text in required))
-                    and floating.search(lowered))):
+                or (floating is not None and _holds(lowered, required) and floating.search(lowered))):
             return False
     return rule.search(text) is not None
 
 
 # An article's lines are asked about twice (finding its main block, then cleaning it), and
 # boilerplate lines recur across a corpus: remember recent answers.
+def _holds(lowered: str, required: tuple[str, ...] | None) -> bool:
+    if required is None:
+        return True
+    for text in required:  # noqa: SIM110 - a loop, not any(): a generator's steps cost more than the tests
+        if text in lowered:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
 def is_boilerplate_line(line: str) -> bool:
     """True for a line that one of the boilerplate line rules recognises."""
