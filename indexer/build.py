@@ -31,7 +31,16 @@ from .article import Article
 from .codec import NewsCodec
 from .fingerprint import fingerprint
 from .orphans import exit_with_parent
-from .readers import DEFAULT_LIMITS, PART_BYTES, Limits, Part, UnreadableFile, is_supported, record_parts
+from .readers import (
+    DEFAULT_LIMITS,
+    PART_BYTES,
+    Limits,
+    Part,
+    UnreadableFile,
+    is_supported,
+    read_at_most,
+    record_parts,
+)
 from .schema import SCHEMA_VERSION, make_schema
 from .writer import open_writer
 
@@ -464,7 +473,7 @@ def _parse_file(work: tuple[Path, str, Limits, Part | None]) -> _Parsed:
         item = _Parsed(rel, stat.st_size, stat.st_mtime_ns)
         if part is None:  # a file cut into parts is hashed whole, by the parent
             with open(path, "rb") as handle:
-                item.digest = hashlib.blake2b(handle.read(limits.max_file_bytes + 1), digest_size=16).hexdigest()
+                item.digest = hashlib.blake2b(read_at_most(handle, limits.max_file_bytes), digest_size=16).hexdigest()
         articles = parse_articles(path, limits, item.skipped_records, part)
         for article in articles:
             article.path = str(path)

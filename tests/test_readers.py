@@ -10,6 +10,7 @@ from indexer.readers import (
     UnreadableFile,
     decode,
     is_supported,
+    read_at_most,
     read_documents,
     record_parts,
 )
@@ -73,6 +74,26 @@ def test_size_limits_are_enforced(tmp_path):
     bomb = write(tmp_path, "bomb.txt.gz", gzip.compress(b"a" * 200_000))
     with pytest.raises(UnreadableFile, match="decompresses"):
         read_documents(bomb, Limits(max_decompressed_bytes=10_000))
+
+
+def test_read_at_most_reads_a_file_whole_or_one_byte_over_the_limit(tmp_path):
+    path = write(tmp_path, "a.txt", b"0123456789")
+    with open(path, "rb") as handle:
+        assert read_at_most(handle, 100) == b"0123456789"
+    with open(path, "rb") as handle:
+        assert read_at_most(handle, 4) == b"01234"
+    with open(path, "rb") as handle:
+        assert read_at_most(handle, 10) == b"0123456789"
+
+
+def test_read_at_most_follows_a_file_that_grows_as_it_is_read(tmp_path, monkeypatch):
+    path = write(tmp_path, "a.txt", b"0123456789")
+    # Its size as it was when it was asked for, before five bytes were added.
+    monkeypatch.setattr("indexer.readers.os.fstat", lambda fileno: type("Stat", (), {"st_size": 5}))
+    with open(path, "rb") as handle:
+        assert read_at_most(handle, 8) == b"012345678"
+    with open(path, "rb") as handle:
+        assert read_at_most(handle, 100) == b"0123456789"
 
 
 def test_truncated_gzip_is_refused(tmp_path):
