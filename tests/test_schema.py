@@ -1,6 +1,8 @@
 """indexer.schema: what the text fields index, and that the quick indexing path agrees with the
 analyzer that queries use."""
 
+from datetime import datetime
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import fields
@@ -35,3 +37,10 @@ def test_text_fields_index_what_their_analyzer_gives(text):
         field = schema[name]
         through_whoosh = sorted(fields.TEXT.index(field, text))
         assert sorted(field.index(text)) == through_whoosh
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(1800, 1, 1)))
+def test_a_date_indexes_the_terms_whoosh_gives_it(date):
+    field = make_schema()["date"]
+    assert list(field.index(date)) == list(fields.DATETIME.index(field, date))
