@@ -310,6 +310,8 @@ def _fixed_words(op, argument) -> list[str] | None:
     (in a group or not) of fixed text only; ``None`` otherwise."""
     if op is _sre_constants.LITERAL:
         return [chr(argument)]
+    if op is _sre_constants.IN and all(kind is _sre_constants.LITERAL for kind, _ in argument):
+        return [chr(character) for _, character in argument]  # a set of characters: [$€£]
     if op is _sre_constants.SUBPATTERN and not argument[1] and not argument[2] and len(argument[-1]) == 1:
         return _fixed_words(*argument[-1][0])
     if op is _sre_constants.BRANCH:
@@ -442,10 +444,15 @@ def _is_signature(line: str) -> bool:
 
 def _is_appeal_paragraph(text: str) -> bool:
     """A reader appeal without a salutation: short, addressed to "you", with three kinds of cue."""
-    if len(text) > _MAX_APPEAL_CHARS or not _READER.search(text):  # the cheaper test first
+    if len(text) > _MAX_APPEAL_CHARS or not _READER.search(text):  # the cheaper tests first
+        return False
+    if not _holds(text.lower(), _APPEAL_CUE_TEXT):
         return False
     cues = {_cue_kind(match.group(0)) for match in APPEAL_CUES.finditer(text)}
     return len(cues) >= 3
+
+
+_APPEAL_CUE_TEXT = required_text(APPEAL_CUES.pattern)  # its letters are all lower case
 
 
 def _cue_kind(cue: str) -> str:

@@ -212,6 +212,7 @@ def test_required_text_of_a_pattern():
     assert found == ("leave a comment", "share it on", "share this on")
     assert clean.required_text(r"(?:photo|image)\s+credit\b") == ("credit",)
     assert clean.required_text(r"\d+|read more") is None  # "5" holds no fixed text
+    assert clean.required_text(r"[$€£]\s?\d") == ("$", "£", "€")
 
 
 _FIRST_PASSES = [first for _, first in (clean._PROMPT_CHECK, *clean._LINE_CHECKS, clean._CAPTION_CHECK)
@@ -224,3 +225,9 @@ _FIRST_PASSES = [first for _, first in (clean._PROMPT_CHECK, *clean._LINE_CHECKS
 def test_every_line_a_first_pass_finds_holds_its_required_text(floating, required, data):
     line = data.draw(st.from_regex(floating))
     assert any(text in line for text in required)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(clean.APPEAL_CUES))
+def test_every_appeal_cue_holds_the_cues_required_text(text):
+    assert any(cue in text.lower() for cue in clean._APPEAL_CUE_TEXT)
