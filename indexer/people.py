@@ -59,10 +59,13 @@ _SPEECH_BEFORE = re.compile(
 # Before a place that completes an office or a scene: "Ambassador to (Russia Gary Koren)".
 # After a name: a job in lower case and another name ("Goldman Sachs analyst Jane Doe").
 _EMPLOYER_BEFORE = re.compile(
-    rf"[^\S\n]+(?:(?:former|senior|chief|deputy|assistant|head|lead|top|then)[^\S\n]+)?"
+    rf"[^\S\n]+(?:(?:former|senior|chief|deputy|assistant|head|lead|top|then|star|veteran|rookie)[^\S\n]+)?"
     rf"(?:analyst|economist|manager|coach|reporter|correspondent|editor|spokesman|spokeswoman|spokesperson"
     rf"|executive|director|chairman|president|striker|midfielder|defender|goalkeeper|player|lawyer|attorney"
-    rf"|strategist|trader|researcher|engineer|official|chief|adviser|advisor|aide|columnist|writer)[^\S\n]+[{_UPPER}]")
+    rf"|strategist|trader|researcher|engineer|official|chief|adviser|advisor|aide|columnist|writer"
+    rf"|defenceman|defenseman|winger|forward|captain|goaltender|goalie|quarterback|pitcher|batsman|bowler"
+    rf"|all-rounder|(?:right|left)[^\S\n]+wing|centre|center|fullback|flanker|jockey|trainer|rider|driver)"
+    rf"[^\S\n]+[{_UPPER}]")
 _PLACE_COMPLEMENT = re.compile(r"\b(?:to|for|of|in)\s+$")
 # An office named after its portfolios, the last of which runs into the holder's name:
 # "Minister of Energy and (Mines Subroto)".
@@ -79,7 +82,8 @@ maj captain capt lieutenant lt sergeant sgt admiral commander officer king queen
 emperor pope cardinal bishop archbishop deputy foreign defense defence interior finance prime
 economy justice health education trade energy state attorney lawmaker mp mk commissioner inspector
 superintendent detective coach manager striker midfielder winger substitute defender goalkeeper
-forward player quarterback linebacker pitcher shortstop batsman bowler chancellor leader head founder
+forward player quarterback linebacker pitcher shortstop batsman bowler all-rounder wicketkeeper
+defenceman defenseman goaltender goalie fullback flanker chancellor leader head founder
 owner analyst economist professor researcher fellow
 editor writer author reporter correspondent columnist anchor host actor actress singer star champion
 veteran candidate nominee delegate speaker treasurer auditor prosecutor lawyer attorney councillor

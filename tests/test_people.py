@@ -78,6 +78,12 @@ def test_a_name_only_written_as_someone_s_employer_is_no_one():
     assert extract_people("Markets", body) == ["Jane Doe", "Jurgen Klopp", "Donald Trump", "Michael Cohen"]
 
 
+def test_a_team_written_before_its_player_s_position_is_no_one():
+    body = ("Vancouver Canucks star right wing Pavel Bure was suspended for his hit on Buffalo Sabres defenceman "
+            "Garry Galley on Wednesday. All-rounder Greg Blewett made 57 not out.")
+    assert extract_people(body) == ["Pavel Bure", "Garry Galley", "Greg Blewett"]
+
+
 def test_a_surname_with_its_particle_is_the_full_name_met():
     body = ("Commission President Ursula von der Leyen spoke first. Von der Leyen said Europe would help, "
             "and the former vice president, Al Gore, agreed with her. His wife, Tipper Gore, did not.")
