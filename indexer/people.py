@@ -454,6 +454,28 @@ _RESULTS_LINE = re.compile(r"[^\S\n]*[A-Z][^\d\n]*?[^\S\n]\d{1,3}(?:[^\S\n]+[A-Z
                            r"|(?:[^\S\n]+\d{1,3}){3,})[^\S\n]*")
 
 
+# A team's score after its name, before its scorers ("Bochum 2 (Wosz 89th)"), or after another
+# team's scorers (") Hansa Rostock 0.").
+_SCORE_AFTER = re.compile(r"[^\S\n]+\d{1,3}[^\S\n]*\(")
+_SCORE = re.compile(r"[^\S\n]+\d{1,3}\b")
+_NUMBER_AFTER = re.compile(r"[^\S\n]+\d")
+# A scorer's minute after the name, in a result's brackets: "(Stickroth 30th pen, Wosz 89th)".
+_MINUTE_AFTER = re.compile(r"[^\S\n]+\d{1,3}(?:st|nd|rd|th)?(?:[^\S\n]+(?:pen|penalty|og))?[^\S\n]*(?:[,;)]|and\b)")
+
+
+def _team_in_result(text: str, start: int, end: int) -> bool:
+    return bool(_SCORE_AFTER.match(text, end)) or (
+        text[max(0, start - 3):start].rstrip().endswith(")") and bool(_SCORE.match(text, end)))
+
+
+def _scorer(text: str, start: int, end: int) -> bool:
+    """Whether a name is a scorer's, in brackets after a team's score: "(Kirsten 18th, Ramelow 56th)"."""
+    if not _MINUTE_AFTER.match(text, end):
+        return False
+    opened = text.rfind("(", text.rfind("\n", 0, start) + 1, start)
+    return opened != -1 and ")" not in text[opened:start] and bool(re.search(r"\d[^\S\n]*$", text[:opened]))
+
+
 def _results_lines(text: str) -> list[tuple[int, int]]:
     """Where the lines of results tables are in ``text``, as (start, end). Only lines ending in a
     digit are tried: the pattern, tried at every line, cost a seventh of finding the names."""
@@ -482,8 +504,9 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], set[str], dict[tuple
     tables = _results_lines(text)
     for match in _CANDIDATE.finditer(text):
         candidate, start, end = match.group(0), match.start(), match.end()
-        if tables and any(a <= start < b for a, b in tables):
-            continue  # a team's name in a results table
+        scored = _NUMBER_AFTER.match(text, end) is not None  # the cheap test the next two need
+        if (tables and any(a <= start < b for a, b in tables)) or (scored and _team_in_result(text, start, end)):
+            continue  # a team's name in a results table or a result ("Bayer Leverkusen 2 (Kirsten 18th)")
         runs, titled, organisation, place_led = _reading(candidate, _starts_sentence(text, start))
         if not (runs or organisation):
             continue  # a sentence opener, a place or a title alone: nothing to read around it
@@ -518,7 +541,7 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], set[str], dict[tuple
         locative = (candidate.startswith("The ") or _locative_before(text, start)) \
             and not _POSSESSIVE.search(candidate)
         spoken = bool(_SPEECH_AFTER.match(text[end:end + 30])) \
-            or bool(_SPEECH_BEFORE.search(text[max(0, start - 30):start]))
+            or bool(_SPEECH_BEFORE.search(text[max(0, start - 30):start])) or (scored and _scorer(text, start, end))
         employer = bool(_EMPLOYER_BEFORE.match(text, end, end + 40))
         # Someone's, whatever else the name is: a title in it or a role before it ("golfer Arnold Palmer").
         someone = titled or _role_before(text, start)

@@ -78,6 +78,15 @@ def test_a_name_only_written_as_someone_s_employer_is_no_one():
     assert extract_people("Markets", body) == ["Jane Doe", "Jurgen Klopp", "Donald Trump", "Michael Cohen"]
 
 
+def test_a_result_s_teams_are_no_one_and_its_scorers_are_people():
+    body = ("Results of German first division matches on Saturday:\n"
+            "Bochum 2 (Stickroth 30th pen, Wosz 89th) Bayer Leverkusen 2 (Kirsten 18th, Ramelow 56th).\n"
+            "Schalke 2 (Mulder 2nd and 27th) Hansa Rostock 0.\n"
+            "Charleroi - Eric Cleymans 18, Ron Ellis 18, Jacques Stas 14")
+    assert extract_people(body) == ["Eric Cleymans", "Ron Ellis", "Jacques Stas",  # full names first
+                                    "Stickroth", "Wosz", "Kirsten", "Ramelow", "Mulder"]
+
+
 def test_a_team_written_before_its_player_s_position_is_no_one():
     body = ("Vancouver Canucks star right wing Pavel Bure was suspended for his hit on Buffalo Sabres defenceman "
             "Garry Galley on Wednesday. All-rounder Greg Blewett made 57 not out.")
