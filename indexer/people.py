@@ -464,8 +464,9 @@ _MINUTE_AFTER = re.compile(r"[^\S\n]+\d{1,3}(?:st|nd|rd|th)?(?:[^\S\n]+(?:pen|pe
 
 
 def _team_in_result(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 3):start]  # on the same line
     return bool(_SCORE_AFTER.match(text, end)) or (
-        text[max(0, start - 3):start].rstrip().endswith(")") and bool(_SCORE.match(text, end)))
+        "\n" not in before and before.rstrip().endswith(")") and bool(_SCORE.match(text, end)))
 
 
 def _scorer(text: str, start: int, end: int) -> bool:

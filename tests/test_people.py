@@ -82,8 +82,9 @@ def test_a_result_s_teams_are_no_one_and_its_scorers_are_people():
     body = ("Results of German first division matches on Saturday:\n"
             "Bochum 2 (Stickroth 30th pen, Wosz 89th) Bayer Leverkusen 2 (Kirsten 18th, Ramelow 56th).\n"
             "Schalke 2 (Mulder 2nd and 27th) Hansa Rostock 0.\n"
-            "Charleroi - Eric Cleymans 18, Ron Ellis 18, Jacques Stas 14")
-    assert extract_people(body) == ["Eric Cleymans", "Ron Ellis", "Jacques Stas",  # full names first
+            "Charleroi - Eric Cleymans 18, Ron Ellis 18, Jacques Stas 14\n"
+            "(Reuters)\nTom Okafor 45 said he was glad.")
+    assert extract_people(body) == ["Eric Cleymans", "Ron Ellis", "Jacques Stas", "Tom Okafor",  # full names first
                                     "Stickroth", "Wosz", "Kirsten", "Ramelow", "Mulder"]
 
 
