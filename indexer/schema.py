@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import pickle
 import re
 from datetime import datetime
 
@@ -10,6 +11,7 @@ from whoosh import columns, fields, formats
 from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
 from whoosh.util.numeric import to_sortable
 from whoosh.util.times import datetime_to_long
 
@@ -114,8 +116,18 @@ class ArticleText(fields.TEXT):
         boost = self.format.field_boost
         with_characters = isinstance(self.format, formats.Characters)
         for term, places in index_terms(value).items():
-            encoded = self.format.encode(places if with_characters else [position for position, _, _ in places])
+            if len(places) == 1:
+                # Most of an article's words occur once: Whoosh's encoding of one place, without
+                # its loop over them (tests/test_schema.py checks the bytes are Whoosh's).
+                position, start, end = places[0]
+                place = (position, start, end - start) if with_characters else position
+                encoded = _ONE_PLACE + pickle.dumps([place], 2)
+            else:
+                encoded = self.format.encode(places if with_characters else [position for position, _, _ in places])
             yield _utf8(term), len(places), len(places) * boost, encoded
+
+
+_ONE_PLACE = pack_uint(1)  # how many places an encoded list holds
 
 
 @functools.lru_cache(maxsize=200_000)
