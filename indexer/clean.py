@@ -250,7 +250,8 @@ def _first_pass(rule: re.Pattern) -> FirstPass | None:
     if any(re.search(r"(?<!\\)[A-Z]", branch) for branch in branches):
         return None
     starting = [branch for branch in branches if branch.startswith("^")]
-    floating = "|".join(f"(?:{b})" for b in (b.removeprefix(r"\b") for b in branches if not b.startswith("^")))
+    floating_branches = [branch.removeprefix(r"\b") for branch in branches if not branch.startswith("^")]
+    floating = "|".join(f"(?:{branch})" for branch in floating_branches)
     return (re.compile("|".join(f"(?:{b})" for b in starting)) if starting else None,
             re.compile(floating) if floating else None,
             required_text(floating) if floating else None)
@@ -339,8 +340,6 @@ def _matches(check: tuple[re.Pattern, FirstPass | None], text: str, lowered: str
     return rule.search(text) is not None
 
 
-# An article's lines are asked about twice (finding its main block, then cleaning it), and
-# boilerplate lines recur across a corpus: remember recent answers.
 def _holds(lowered: str, required: tuple[str, ...] | None) -> bool:
     if required is None:
         return True
@@ -350,6 +349,8 @@ def _holds(lowered: str, required: tuple[str, ...] | None) -> bool:
     return False
 
 
+# An article's lines are asked about twice (finding its main block, then cleaning it), and
+# boilerplate lines recur across a corpus: remember recent answers.
 @functools.lru_cache(maxsize=4096)
 def is_boilerplate_line(line: str) -> bool:
     """True for a line that one of the boilerplate line rules recognises."""

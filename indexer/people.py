@@ -454,29 +454,6 @@ _RESULTS_LINE = re.compile(r"[^\S\n]*[A-Z][^\d\n]*?[^\S\n]\d{1,3}(?:[^\S\n]+[A-Z
                            r"|(?:[^\S\n]+\d{1,3}){3,})[^\S\n]*")
 
 
-# A team's score after its name, before its scorers ("Bochum 2 (Wosz 89th)"), or after another
-# team's scorers (") Hansa Rostock 0.").
-_SCORE_AFTER = re.compile(r"[^\S\n]+\d{1,3}[^\S\n]*\(")
-_SCORE = re.compile(r"[^\S\n]+\d{1,3}\b")
-_NUMBER_AFTER = re.compile(r"[^\S\n]+\d")
-# A scorer's minute after the name, in a result's brackets: "(Stickroth 30th pen, Wosz 89th)".
-_MINUTE_AFTER = re.compile(r"[^\S\n]+\d{1,3}(?:st|nd|rd|th)?(?:[^\S\n]+(?:pen|penalty|og))?[^\S\n]*(?:[,;)]|and\b)")
-
-
-def _team_in_result(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 3):start]  # on the same line
-    return bool(_SCORE_AFTER.match(text, end)) or (
-        "\n" not in before and before.rstrip().endswith(")") and bool(_SCORE.match(text, end)))
-
-
-def _scorer(text: str, start: int, end: int) -> bool:
-    """Whether a name is a scorer's, in brackets after a team's score: "(Kirsten 18th, Ramelow 56th)"."""
-    if not _MINUTE_AFTER.match(text, end):
-        return False
-    opened = text.rfind("(", text.rfind("\n", 0, start) + 1, start)
-    return opened != -1 and ")" not in text[opened:start] and bool(re.search(r"\d[^\S\n]*$", text[:opened]))
-
-
 def _results_lines(text: str) -> list[tuple[int, int]]:
     """Where the lines of results tables are in ``text``, as (start, end). Only lines ending in a
     digit are tried: the pattern, tried at every line, cost a seventh of finding the names."""
@@ -488,6 +465,33 @@ def _results_lines(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         start = end + 1
     return spans
+
+
+# A team's score after its name, before its scorers ("Bochum 2 (Wosz 89th)"), or after another
+# team's scorers (") Hansa Rostock 0.").
+_SCORE_AFTER = re.compile(r"[^\S\n]+\d{1,3}[^\S\n]*\(")
+_SCORE = re.compile(r"[^\S\n]+\d{1,3}\b")
+_NUMBER_AFTER = re.compile(r"[^\S\n]+\d")
+_SCORE_BEFORE = re.compile(r"\d[^\S\n]*$")
+# A scorer's minute after the name, in a result's brackets: "(Stickroth 30th pen, Wosz 89th)".
+_MINUTE_AFTER = re.compile(r"[^\S\n]+\d{1,3}(?:st|nd|rd|th)?(?:[^\S\n]+(?:pen|penalty|og))?[^\S\n]*(?:[,;)]|and\b)")
+
+
+def _team_in_result(text: str, start: int, end: int) -> bool:
+    """Whether a name is a team's in a result: before its score and scorers' brackets, or after
+    the other team's brackets on the same line."""
+    before = text[max(0, start - 3):start]
+    return bool(_SCORE_AFTER.match(text, end)) or (
+        "\n" not in before and before.rstrip().endswith(")") and bool(_SCORE.match(text, end)))
+
+
+def _scorer(text: str, start: int, end: int) -> bool:
+    """Whether a name is a scorer's, in brackets after a team's score: "(Kirsten 18th, Ramelow 56th)"."""
+    if not _MINUTE_AFTER.match(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = text.rfind("(", line_start, start)
+    return opened != -1 and ")" not in text[opened:start] and bool(_SCORE_BEFORE.search(text, line_start, opened))
 
 
 def _mentions(text: str) -> tuple[list[_Mention], set[str], set[str], dict[tuple[str, ...], str]]:
