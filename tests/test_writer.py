@@ -51,6 +51,18 @@ def test_segments_are_byte_for_byte_whooshs(tmp_path, limitmb):
         assert ours[name] == theirs[name], name
 
 
+def test_lists_of_one_block_and_of_several_are_whooshs(tmp_path):
+    # Three copies of each article: common words' lists run past a block of 128 postings, and
+    # take the general path; shorter lists are written at once.
+    documents = shipped_documents() * 3
+    theirs = write(tmp_path / "whoosh", documents, lambda ix: ix.writer(**_WRITER_OPTIONS))
+    ours = write(tmp_path / "ours", documents, lambda ix: open_writer(ix, **_WRITER_OPTIONS))
+    assert theirs == ours
+    ix = index.open_dir(str(tmp_path / "ours"))
+    with ix.reader() as reader:
+        assert max(reader.doc_frequency(*term) for term in reader.all_terms()) > 128
+
+
 def test_a_spilled_pool_gives_back_every_posting_in_order(tmp_path):
     from whoosh.filedb.filestore import FileStorage
 
