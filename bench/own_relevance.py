@@ -7,6 +7,11 @@ shipped corpus plus ../shared/data/reuters21578. Both rankings run on the same a
 is Whoosh's BM25F at its defaults (K1 1.2, B 0.75, every field weighted 1, one BM25 per field
 summed, no coordination, no feedback); tuned
 is search.search as shipped. Queries run as typed (all words must match, relaxed when none do).
+
+Person queries are judged by every article naming the person, so their order does not count
+there; how well ``people:`` puts the stories about someone first is measured apart, on the 30
+people the Reuters stories name most, with their surname's weight in each article
+(ranking.PERSON_PROMINENCE) and without it.
 """
 
 from __future__ import annotations
@@ -38,6 +43,22 @@ def run_with(index_dir: Path):
     return run
 
 
+def headlines_naming(index_dir: Path, people: int = 30) -> tuple[float, float]:
+    """For ``people:"<name>"`` of each of the people the Reuters stories name most: the share of
+    the first 10 hits whose headline names them (by surname), and the mean reciprocal rank of the
+    first such hit. A story about someone names them in its headline; an aside does not."""
+    searcher = search.open_index(index_dir)
+    shown = firsts = 0.0
+    named = searcher.facets("source:reuters", top_people=people).people
+    for name, _ in named:
+        surname = name.split()[-1].lower()
+        hits = searcher.search(f'people:"{name}"', limit=10, collapse=False).hits
+        in_headline = [surname in hit.headline.lower() for hit in hits]
+        shown += sum(in_headline) / max(1, len(hits))
+        firsts += next((1 / rank for rank, found in enumerate(in_headline, 1) if found), 0.0)
+    return shown / len(named), firsts / len(named)
+
+
 def main() -> None:
     reuters = data_dir("reuters21578") / "articles"
     judged = json.loads((Path(__file__).parent / "own_queries.json").read_text())["queries"]
@@ -49,6 +70,9 @@ def main() -> None:
         shutil.copytree(reuters, corpus / "reuters")
         build_index(corpus, Path(folder) / "tuned")
         tuned = evaluate(run_with(Path(folder) / "tuned"), queries, qrels)
+        prominent = headlines_naming(Path(folder) / "tuned")
+        ranking.PERSON_PROMINENCE = False
+        alike = headlines_naming(Path(folder) / "tuned")
         weights = dict(indexer.schema.FIELD_WEIGHTS)
         indexer.schema.FIELD_WEIGHTS.update({field: 1.0 for field in weights})
         build_index(corpus, Path(folder) / "plain")
@@ -60,6 +84,9 @@ def main() -> None:
         plain = evaluate(run_with(Path(folder) / "plain"), queries, qrels)
     report("own set  plain BM25", plain)
     report("own set  tuned", tuned)
+    for label, (share, first) in (("name scored alike", alike), ("tuned", prominent)):
+        print(f"people: queries, {label:<17} top-10 hits whose headline names the person {share:.2f}  "
+              f"MRR of the first {first:.2f}")
 
 
 if __name__ == "__main__":

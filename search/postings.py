@@ -12,7 +12,7 @@ Whoosh's matchers and combined with the rest as arrays.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -55,11 +55,16 @@ class Matches:
 class ArrayEvaluator:
     """Evaluates queries against one open Whoosh searcher (make a new one after a refresh)."""
 
-    def __init__(self, searcher: WhooshSearcher, combine_fields: bool = True) -> None:
+    def __init__(self, searcher: WhooshSearcher, combine_fields: bool = True,
+                 about: Callable[[str], wq.Query | None] | None = None) -> None:
         """``combine_fields=False`` scores a word in several fields as Whoosh does, one BM25 per
-        field summed, instead of as one BM25F saturation (see ``_word_in_fields``)."""
+        field summed, instead of as one BM25F saturation (see ``_word_in_fields``). ``about``,
+        when given, is the query for a person's surname as a typed word: a person asked for
+        scores what it scores too (``ranking.PERSON_PROMINENCE``)."""
         self._searcher = searcher
         self._combine_fields = combine_fields
+        self._about = about
+        self._persons: set[int] = set()  # the people the query being evaluated asks for (ids of nodes)
         self._weighting = searcher.weighting
         self._schema = searcher.schema
         # Segments with articles: an index of none has a stand-in reader without columns.
@@ -84,6 +89,7 @@ class ArrayEvaluator:
         share of its words each article holds (``ranking.coordination``).
         """
         self._coordinated = coordinated
+        self._persons = _persons_asked(query) if self._about is not None else set()
         mask, scores = self._node(query)
         mask &= self.live
         return Matches(mask, np.where(mask, scores, 0.0))
@@ -220,6 +226,8 @@ class ArrayEvaluator:
     def _node(self, node: wq.Query, within: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The matches and scores of ``node``; only the articles in ``within`` (when given) need be
         right, which lets the postings of a common word be skipped block by block."""
+        if id(node) in self._persons:
+            return self._person(node, within)
         if type(node) is wq.Term:
             return self._term(node, within)
         if isinstance(node, wq.NumericRange) and node.constantscore:
@@ -254,6 +262,22 @@ class ArrayEvaluator:
         # filter, other words) is still read as arrays.
         matches = self.whoosh_matches(node)
         return matches.mask, matches.scores
+
+    def _person(self, node: wq.Term | wq.Phrase, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """The articles naming a person, scored also by their surname as a typed word: by how
+        much each article is about them."""
+        if type(node) is wq.Term:
+            mask, scores = self._term(node, within)
+            surname = node.text
+        else:
+            matches = self.whoosh_matches(node)
+            mask, scores = matches.mask, matches.scores
+            surname = node.words[-1]
+        about = self._about(surname)
+        if about is None:
+            return mask, scores
+        _, prominence = self._node(about, mask)
+        return mask, scores + np.where(mask, prominence, 0.0) * node.boost
 
     def _and(self, node: wq.And, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         mask = np.ones(self.size, dtype=bool) if within is None else within.copy()
@@ -438,6 +462,16 @@ def _in_phrases(spans: list[tuple[int, int, str, int]], phrases: list[Phrase],
                 kept.update(chain)
     return [(start, end, term) for number, (start, end, term, _) in enumerate(spans)
             if term not in phrased or number in kept]
+
+
+def _persons_asked(node: wq.Query) -> set[int]:
+    """The ids of the people-field words and phrases in ``node`` that ask for a person
+    (``people:lavrov``), not those of a word searched in every default field."""
+    if ranking.one_word(node):
+        return set()
+    if type(node) in (wq.Term, wq.Phrase):
+        return {id(node)} if node.fieldname == ranking.PEOPLE_FIELD else set()
+    return set().union(*(_persons_asked(child) for child in node.children()))
 
 
 def _values_of(matcher, docnums: np.ndarray) -> dict[int, bytes]:

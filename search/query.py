@@ -126,6 +126,13 @@ def relax(parsed: wq.Query) -> wq.Query | None:
     return wq.And(filters + [wq.Or(words)]) if filters else wq.Or(words)
 
 
+def word_query(word: str, schema: Schema, fields: tuple[str, ...] = DEFAULT_FIELDS) -> wq.Query | None:
+    """The query for ``word`` typed alone: the word in each of ``fields`` (by default those a
+    word without a field is searched in), through the field's analyzer; ``None`` for what is not
+    a plain word."""
+    return _plain_words(word, schema, _parser(schema)[0], fields)
+
+
 def _is_free_word(node: wq.Query) -> bool:
     terms = list(node.children()) if isinstance(node, wq.Or) else [node]
     return all(isinstance(t, wq.Term) and t.fieldname in DEFAULT_FIELDS for t in terms)
@@ -152,7 +159,8 @@ def _parser(schema: Schema) -> tuple[QueryParser, list[str]]:
     return parser, errors
 
 
-def _plain_words(text: str, schema: Schema, parser: QueryParser) -> wq.Query | None:
+def _plain_words(text: str, schema: Schema, parser: QueryParser,
+                 fields: tuple[str, ...] = DEFAULT_FIELDS) -> wq.Query | None:
     """The query for words alone (the commonest kind), built as the parser would build it but
     without its dozen plugin passes, which took a sixth of a search; ``None`` for anything else.
     """
@@ -161,10 +169,9 @@ def _plain_words(text: str, schema: Schema, parser: QueryParser) -> wq.Query | N
     words = text.split()
     if OPERATORS.intersection(words):
         return None
-    fields = [name for name in DEFAULT_FIELDS if name in schema]
     per_word = []
     for word in words:
-        terms = [parser.term_query(name, word, wq.Term) for name in fields]
+        terms = [parser.term_query(name, word, wq.Term) for name in fields if name in schema]
         per_word.append(wq.Or([term for term in terms if term is not None]))
     return wq.And(per_word).normalize()
 

@@ -47,6 +47,13 @@ def weighting() -> scoring.WeightingModel:
 # added up and saturated once (BM25F proper) rather than scored once per field (Whoosh's way).
 COMBINE_FIELDS = True
 
+# A person asked for (``people:``) is also scored by how much each article is about them: their
+# surname as a word typed alone (headline, body...). An article names each of its people once in
+# its people field, so the field alone scored every article naming someone alike, and an aside
+# ("... former Fed chairman Paul Volcker ...") ranked with a story about him.
+PERSON_PROMINENCE = True
+PEOPLE_FIELD = "people"
+
 # Coordination: when a person's words are OR-ed (or relaxed after no article had them all), an
 # article holding more of them is the better answer; BM25 alone lets one frequent word win.
 # The score is scaled by (share of the words held) ** COORDINATION.

@@ -20,12 +20,12 @@ from whoosh import query as wq
 from whoosh.reading import CorruptIndexError
 
 from indexer import store
-from indexer.schema import SNIPPET_FIELDS
+from indexer.schema import DEFAULT_FIELDS, SNIPPET_FIELDS
 
 from . import ranking, spelling
 from .duplicates import Folded, fold, near, one_of_each
 from .postings import ArrayEvaluator, Matches, Phrase, Unsupported
-from .query import OPERATORS, QueryError, field_named, parse_query, prepare, relax
+from .query import OPERATORS, QueryError, field_named, parse_query, prepare, relax, word_query
 from .results import Facets, Hit, SearchResults
 from .snippets import all_matches, make_fragments
 
@@ -114,7 +114,8 @@ class Searcher:
                                f"rebuild it with 'python -m indexer CORPUS {self.index_dir} --rebuild'") from error
         self.close()
         self._generation, self._index, self._searcher = generation, index, searcher
-        self._evaluator = ArrayEvaluator(searcher, combine_fields=ranking.COMBINE_FIELDS)
+        self._evaluator = ArrayEvaluator(searcher, combine_fields=ranking.COMBINE_FIELDS,
+                                         about=_about_person(searcher.schema) if ranking.PERSON_PROMINENCE else None)
 
     def refresh(self) -> None:
         """Switch to the newest finished build, if there is one."""
@@ -430,6 +431,13 @@ class Searcher:
             if docnum is not None:
                 return docnum
         return None
+
+
+def _about_person(schema) -> Callable[[str], wq.Query | None]:
+    """A person's surname as a word typed alone, but for the people field: the articles about
+    them (``ranking.PERSON_PROMINENCE``). The people field has scored the name already."""
+    fields = tuple(name for name in DEFAULT_FIELDS if name != ranking.PEOPLE_FIELD)
+    return lambda surname: word_query(surname, schema, fields)
 
 
 def _leaf_terms(node: wq.Query, reader, in_word_group: bool = False,

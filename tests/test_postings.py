@@ -17,7 +17,7 @@ from indexer import store
 from indexer.schema import make_schema
 from search import ranking
 from search.postings import ArrayEvaluator, Unsupported
-from search.query import QueryError, parse_query, relax
+from search.query import QueryError, parse_query, relax, word_query
 from search.searcher import Searcher
 from search.snippets import find_matches
 
@@ -85,6 +85,22 @@ def test_phrases_prefixes_and_fuzzy_words_score_as_whoosh_scores_them(opened, te
     assert total > 0
     assert found_total == total
     assert found == [(docnum, pytest.approx(score)) for docnum, score in expected]
+
+
+def test_only_a_person_asked_for_is_scored_by_their_surname_too(opened):
+    searcher, plain = opened
+    about = ArrayEvaluator(searcher, combine_fields=False,
+                           about=lambda word: word_query(word, searcher.schema, ("headline", "body")))
+    # A name or word typed without a field searches the people field too: scored as before.
+    for text in ['"Samuel Oduya"', "oduya", "levees OR floods", "oduya date:2024"]:
+        parsed = parse_query(text, searcher.schema)
+        assert about.evaluate(parsed).scores.tolist() == plain.evaluate(parsed).scores.tolist(), text
+    for text in ["people:oduya", 'people:"Samuel Oduya"']:
+        parsed = parse_query(text, searcher.schema)
+        named, asked = plain.evaluate(parsed), about.evaluate(parsed)
+        assert asked.mask.tolist() == named.mask.tolist() and named.total >= 3
+        # Every article naming him scored alike, and now by how much of it is about him.
+        assert len(set(named.scores[named.mask])) == 1 < len(set(asked.scores[asked.mask])), text
 
 
 def test_a_not_inside_an_or_is_left_to_whoosh(opened):

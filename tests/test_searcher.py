@@ -96,6 +96,30 @@ def test_people_search_finds_every_spelling(corpus_index):
     assert muhammad.total == 4
 
 
+def test_a_person_asked_for_ranks_the_articles_about_them_first(tmp_path):
+    corpus = tmp_path / "corpus"
+    # Newest first is how articles scoring alike are listed: the passing mention is the newest.
+    write(corpus, "about.txt", article_text(
+        "Mayor Ingrid Solberg defends the harbour budget", "2024-03-01T09:00:00",
+        "Mayor Ingrid Solberg said on Monday that the harbour budget would stand. Solberg told the council "
+        "the dredging could not wait. Asked about the cost, Solberg said the port would pay half."))
+    write(corpus, "quoted.txt", article_text(
+        "Ferry fares rise again", "2024-04-01T09:00:00",
+        "Ferry fares rose by a tenth on Monday. Ingrid Solberg, the mayor, said the rise was too steep, "
+        "and Solberg asked the operator to explain it to the council."))
+    write(corpus, "aside.txt", article_text(
+        "Council opens the new library", "2024-05-01T09:00:00",
+        "The new library opened on Saturday with readings for children. The building was paid for in the "
+        "budget that Ingrid Solberg passed last year, and the shelves were filled by volunteers."))
+    build_index(corpus, tmp_path / "index")
+    for query in ("people:solberg", 'people:"Ingrid Solberg"'):
+        ranked = [hit.id.removesuffix(".txt") for hit in search.search(query, tmp_path / "index").hits]
+        assert ranked == ["about", "quoted", "aside"], query
+    # A filter alone still lists the newest first.
+    dated = search.search("date:2024", tmp_path / "index")
+    assert [hit.id for hit in dated.hits] == ["aside.txt", "quoted.txt", "about.txt"]
+
+
 def test_relaxed_fallback(corpus_index):
     strict = search.search("levees zeppelin", corpus_index)
     assert strict.relaxed and strict.total > 0
