@@ -638,7 +638,8 @@ def _strip_leading(words: list[str], sentence_start: bool) -> tuple[list[str], b
         lower = words[0].lower().rstrip(".")
         if _is_title(words[0]) or (sentence_start and lower in _ROLE_STARTERS and len(words) > 1):
             titled = True
-        elif not (_parts_names(lower) or lower in PICTURE_AGENCIES or (sentence_start and lower in COMMON_STARTERS)):
+        elif not (_parts_names(lower) or lower in PICTURE_AGENCIES or (sentence_start and lower in COMMON_STARTERS)
+                  or (len(words) > 2 and _place_people(lower))):
             break
         words = words[1:]
         sentence_start = False
@@ -667,6 +668,13 @@ def _is_nationality(lower: str) -> bool:
     if "-" in lower:
         return all(map(_is_nationality, lower.split("-")))
     return lower.endswith("men") and lower[:-3] + "man" in NATIONALITIES
+
+
+def _place_people(lower: str) -> bool:
+    """The people of a place ("Queenslander", "Londoners"): before a name, as a nationality is
+    ("Queenslander Daniel Herbert"); not elsewhere, where it is as likely a surname ("Hollander")."""
+    singular = lower.removesuffix("s")
+    return singular.endswith("er") and singular[:-2] in PLACES
 
 
 def _split_at_places(words: list[str]) -> list[list[str]]:

@@ -175,6 +175,12 @@ def test_things_and_places_with_dotted_or_plural_names_are_not_people():
     assert extract_people(text) == ["Patrick Vieira", "Russell Wilson"]
 
 
+def test_a_places_people_before_a_name_are_not_part_of_it_and_a_surname_like_them_is():
+    text = ("Queenslander Daniel Herbert scored twice, and Londoners Amy Price and Tom Hale cheered. "
+            "Evan Hollander, a spokesman, said the Berliner Zeitung would print it.")
+    assert extract_people(text) == ["Daniel Herbert", "Amy Price", "Tom Hale", "Evan Hollander"]
+
+
 def test_sentence_opening_words_and_numbers_are_not_part_of_names():
     text = "Later Donald J. Trump spoke. Meanwhile Photo Ray Dotch was credited. Eight Brennan supporters cheered."
     assert extract_people(text) == ["Donald J. Trump", "Ray Dotch"]
