@@ -47,15 +47,15 @@ def headlines_naming(index_dir: Path, people: int = 30) -> tuple[float, float]:
     """For ``people:"<name>"`` of each of the people the Reuters stories name most: the share of
     the first 10 hits whose headline names them (by surname), and the mean reciprocal rank of the
     first such hit. A story about someone names them in its headline; an aside does not."""
-    searcher = search.open_index(index_dir)
     shown = firsts = 0.0
-    named = searcher.facets("source:reuters", top_people=people).people
-    for name, _ in named:
-        surname = name.split()[-1].lower()
-        hits = searcher.search(f'people:"{name}"', limit=10, collapse=False).hits
-        in_headline = [surname in hit.headline.lower() for hit in hits]
-        shown += sum(in_headline) / max(1, len(hits))
-        firsts += next((1 / rank for rank, found in enumerate(in_headline, 1) if found), 0.0)
+    with search.open_index(index_dir) as searcher:
+        named = searcher.facets("source:reuters", top_people=people).people
+        for name, _ in named:
+            surname = name.split()[-1].lower()
+            hits = searcher.search(f'people:"{name}"', limit=10, collapse=False).hits
+            in_headline = [surname in hit.headline.lower() for hit in hits]
+            shown += sum(in_headline) / max(1, len(hits))
+            firsts += next((1 / rank for rank, found in enumerate(in_headline, 1) if found), 0.0)
     return shown / len(named), firsts / len(named)
 
 
