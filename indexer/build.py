@@ -46,13 +46,13 @@ from .writer import open_writer
 
 _IN_PROCESS_BELOW = 16  # files; a process pool costs more than it saves on fewer
 # Segments as separate files: whoosh3 opens a compound segment by copying it into memory.
-# 600 MB (Whoosh's estimate) of postings per writer process before it spills them to disk and
-# merges them back in Python: 20,000 articles split over two writers fit (512 MB did not always:
-# a spill cost a third of the build). Peak per process: about 650 MB at 20,000 articles, 956 MB
-# at 100,000 (bench/scale.py), where the pools fill and spill.
+# 400 MB of postings (the pool's estimate, near what they take) per writer process before it
+# spills them to disk and merges them back in Python: 20,000 generated articles split over two
+# writers take about 240 MB each (a spill would cost a third of the build). Peak per process:
+# about 380 MB at 20,000 articles, 807 MB at 100,000 (bench/scale.py), where the pools fill and spill.
 # Whoosh's write lock can outlive a killed build for a moment, until its writer processes notice
 # (indexer/orphans.py): wait for it rather than fail.
-_WRITER_OPTIONS = {"limitmb": 600, "compound": False, "codec": NewsCodec(), "timeout": 10.0}
+_WRITER_OPTIONS = {"limitmb": 400, "compound": False, "codec": NewsCodec(), "timeout": 10.0}
 # A JSONL, CSV or TSV file larger than this is parsed in parts of about this size, by all workers at once:
 # one part is a few thousand articles and about a second's work.
 _PART_BYTES = PART_BYTES

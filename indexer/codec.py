@@ -146,7 +146,7 @@ class NewsFieldWriter(W3FieldWriter):
             self.start_field(fieldname, schema[fieldname])
             prefix = pack_ushort(self._fieldid)
             for _, text, postings in field_terms:
-                if len(postings) <= blocklimit:
+                if len(postings[0]) <= blocklimit:
                     self._tindex.add(prefix + text, self._one_block_list(postings))
                     continue
                 self.start_term(text)
@@ -154,14 +154,13 @@ class NewsFieldWriter(W3FieldWriter):
                 self.finish_term()
             self.finish_field()
 
-    def _one_block_list(self, postings: list[tuple]) -> bytes:
+    def _one_block_list(self, postings: tuple[array, array, list[bytes]]) -> bytes:
         """Write a posting list that fits in one block (most words' lists: a segment's rare words,
         names and figures), and return its dictionary entry: what ``start_term``,
         ``add_term_postings`` and ``finish_term`` write, without the objects they make for each
         word (writing a segment of 4,761 Reuters stories, 7 words in 10 in one story: 266 -> 190 us
         a story)."""
-        _, _, docnums, weights, values = zip(*postings, strict=True)
-        ids, weights = array("I", docnums), array("f", weights)
+        ids, weights, values = postings
         postfile = self._postfile
         start = postfile.tell()
         maxweight = max(max(weights), 0)
@@ -321,18 +320,18 @@ class NewsPostingsWriter(W3PostingsWriter):
             if length > self._maxlength:
                 self._maxlength = length
 
-    def add_term_postings(self, postings: list[tuple]) -> None:
-        """A word's (field, word, document, weight, value) postings in document order, all at
-        once: what ``add_posting`` for each would do, a block at a time."""
+    def add_term_postings(self, postings: tuple[array, array, list[bytes]]) -> None:
+        """A word's postings (document numbers, weights, values) in document order, all at once:
+        what ``add_posting`` for each would do, a block at a time."""
+        docnums, weights, values = postings
         limit = self._blocklimit
-        for start in range(0, len(postings), limit):
+        for start in range(0, len(docnums), limit):
             if start:
                 self._write_block()
-            _, _, docnums, weights, values = zip(*postings[start:start + limit], strict=True)
-            self._ids = array("I", docnums)
-            self._weights = array("f", weights)
-            self._values = list(values)
-            self._maxweight = max(max(weights), 0)
+            self._ids = docnums[start:start + limit]
+            self._weights = weights[start:start + limit]
+            self._values = values[start:start + limit]
+            self._maxweight = max(max(self._weights), 0)
 
     def _write_block(self, last: bool = False) -> None:
         if not self._blockcount:

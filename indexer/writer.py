@@ -19,6 +19,7 @@ import gc
 import heapq
 import os
 import pickle
+from array import array
 from collections.abc import Iterator
 from itertools import groupby
 from operator import itemgetter
@@ -29,13 +30,20 @@ from whoosh.writing import SegmentWriter
 
 from .orphans import exit_with_parent
 
-Posting = tuple[str, bytes, int, float, bytes]
-# (field, word as bytes, its postings in document order): one word's postings in a segment.
-Term = tuple[str, bytes, list[Posting]]
+Posting = tuple[str, bytes, int, float, bytes]  # (field, word, document, weight, value), as Whoosh makes them
+# A word's postings in document order: document numbers, weights (32-bit, as blocks store them)
+# and values, in two arrays and a list rather than a tuple each: half the memory, and ready for
+# the codec's blocks.
+Postings = tuple[array, array, list[bytes]]
+# (field, word as bytes, its postings): one word's postings in a segment.
+Term = tuple[str, bytes, Postings]
 
-# Bytes of memory a posting takes beyond its word and value (Whoosh's own estimate, plus the
-# word list's slot for it).
-_POSTING_BYTES = 160
+# Bytes of memory a posting takes in a word's lists: a document number and a weight, and the
+# value list's slot and the value (but the empty value every ID field's posting shares); and a
+# word's lists themselves.
+_POSTING_BYTES = 16
+_VALUE_BYTES = 33
+_WORD_BYTES = 300
 
 
 class TermPool:
@@ -46,20 +54,27 @@ class TermPool:
         self._tempstore = tempstore
         self._limit = limitmb * 1024 * 1024
         self._size = 0
-        self._fields: dict[str, dict[bytes, list[Posting]]] = {}
+        self._fields: dict[str, dict[bytes, Postings]] = {}
         self._runs: list[str] = []
         self.fieldnames: set[str] = set()
+        # The field of the last posting and its words: a document's postings come a field at a time.
+        self._fieldname: str | None = None
+        self._words: dict[bytes, Postings] = {}
 
     def add(self, posting: Posting) -> None:
-        fieldname, text, _, _, value = posting
-        try:
-            self._fields[fieldname][text].append(posting)
-        except KeyError:
-            if fieldname not in self._fields:
-                self._fields[fieldname] = {}
-                self.fieldnames.add(fieldname)
-            self._fields[fieldname][text] = [posting]
-        self._size += _POSTING_BYTES + 2 * len(text) + len(value or b"")
+        fieldname, text, docnum, weight, value = posting
+        if fieldname != self._fieldname:
+            self._fieldname = fieldname
+            self._words = self._fields.setdefault(fieldname, {})
+            self.fieldnames.add(fieldname)
+        postings = self._words.get(text)
+        if postings is None:
+            postings = self._words[text] = (array("I"), array("f"), [])
+            self._size += _WORD_BYTES + 2 * len(text)
+        postings[0].append(docnum)
+        postings[1].append(weight)
+        postings[2].append(value)
+        self._size += _POSTING_BYTES + _VALUE_BYTES + len(value) if value else _POSTING_BYTES
         if self._size > self._limit:
             self.save()
 
@@ -71,6 +86,7 @@ class TermPool:
                 pickle.dump(term, run, pickle.HIGHEST_PROTOCOL)
         self._runs.append(name)
         self._fields, self._size = {}, 0
+        self._fieldname, self._words = None, {}
 
     def iter_terms(self) -> Iterator[Term]:
         """Every word's postings, sorted by field and word."""
@@ -80,8 +96,13 @@ class TermPool:
         # heapq.merge keeps equal keys in the order of its inputs: runs are written in the order
         # documents were added, so a word's postings stay in document order when joined.
         sources = [self._read_run(name) for name in self._runs] + [self._in_memory()]
-        for (fieldname, text), parts in groupby(heapq.merge(*sources, key=itemgetter(0, 1)), key=itemgetter(0, 1)):
-            yield fieldname, text, [posting for _, _, postings in parts for posting in postings]
+        for (fieldname, text), group in groupby(heapq.merge(*sources, key=itemgetter(0, 1)), key=itemgetter(0, 1)):
+            (docnums, weights, values), *later = [postings for _, _, postings in group]
+            for more_docnums, more_weights, more_values in later:
+                docnums += more_docnums
+                weights += more_weights
+                values += more_values
+            yield fieldname, text, (docnums, weights, values)
 
     def cleanup(self) -> None:
         for name in self._runs:

@@ -78,8 +78,9 @@ def test_a_spilled_pool_gives_back_every_posting_in_order(tmp_path):
     assert len(list(tmp_path.glob("*.terms"))) > 3
     terms = list(pool.iter_terms())
     assert [(f, t) for f, t, _ in terms] == sorted({(f, t) for f, t, *_ in postings})
-    for fieldname, text, found in terms:
-        assert found == [p for p in postings if p[0] == fieldname and p[1] == text]
+    for fieldname, text, (docnums, weights, values) in terms:
+        assert list(zip(docnums, weights, values, strict=True)) == \
+            [(docnum, weight, value) for f, t, docnum, weight, value in postings if (f, t) == (fieldname, text)]
     pool.cleanup()
     assert not list(tmp_path.glob("*.terms"))
 
