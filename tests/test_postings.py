@@ -14,12 +14,15 @@ from whoosh import query as wq
 from whoosh import sorting
 
 from indexer import store
+from indexer.build import _WRITER_OPTIONS
 from indexer.schema import make_schema
+from indexer.writer import open_writer
 from search import ranking
 from search.postings import ArrayEvaluator, Unsupported
 from search.query import QueryError, parse_query, relax, word_query
 from search.searcher import Searcher
 from search.snippets import find_matches
+from tests.test_writer import shipped_documents
 
 QUERIES = [
     "port strike", "port OR strike OR ferry", "strike -port", "NOT strike", "people:okafor",
@@ -101,6 +104,33 @@ def test_only_a_person_asked_for_is_scored_by_their_surname_too(opened):
         assert asked.mask.tolist() == named.mask.tolist() and named.total >= 3
         # Every article naming him scored alike, and now by how much of it is about him.
         assert len(set(named.scores[named.mask])) == 1 < len(set(asked.scores[asked.mask])), text
+
+
+def test_an_and_scores_alike_however_the_index_is_cut_into_segments(tmp_path):
+    # An AND reads only the blocks of a word's postings that can hold its other words' articles;
+    # the word's IDF must not depend on which those were. The articles, then three copies of
+    # those that do not name Eriksen: "said" runs to two blocks, and "eriksen" is in the first.
+    shipped = shipped_documents()
+    documents = shipped + [dict(document, id=f"{copy}/{document['id']}")
+                           for copy in range(3) for document in shipped if "Eriksen" not in document["body"]]
+    found = []
+    for parts in ([documents], [documents[:70], documents[70:150], documents[150:]]):
+        folder = tmp_path / str(len(parts))
+        folder.mkdir()
+        index = whoosh_index.create_in(str(folder), make_schema())
+        for part in parts:
+            writer = open_writer(index, **_WRITER_OPTIONS)
+            for document in part:
+                writer.add_document(**document)
+            writer.commit(merge=False)
+        with index.searcher(weighting=ranking.weighting()) as searcher:
+            assert len(searcher.leaf_searchers()) == len(parts)
+            evaluator = ArrayEvaluator(searcher)
+            ids = {docnum: fields["id"] for docnum, fields in searcher.reader().iter_docs()}
+            found.append({text: {ids[docnum]: round(float(matches.scores[docnum]), 9) for docnum in matches.docnums()}
+                          for text in ("eriksen said", "harbour strike", "council port")
+                          for matches in [evaluator.evaluate(parse_query(text, searcher.schema))]})
+    assert found[0] == found[1] and all(found[0].values())
 
 
 def test_a_not_inside_an_or_is_left_to_whoosh(opened):
