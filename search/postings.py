@@ -330,7 +330,7 @@ class ArrayEvaluator:
     def _word_in_fields(self, node: wq.Or, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         """One word searched in several fields, scored as BM25F proper: the field-weighted,
         length-normalised frequencies are added up and saturated once, with one IDF for the word
-        (from the articles holding it in any field).
+        (from the articles holding it in its commonest field).
 
         Whoosh's BM25F sums a separate BM25 per field, so a word in a headline (weight 3) counted
         as a second, heavier word: one-word headline matches outranked articles about the query
