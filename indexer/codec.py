@@ -44,6 +44,8 @@ from whoosh.reading import CorruptIndexError, TermNotFound
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from .writer import Postings
+
 # Length of the block after this header, postings, first and last document number, highest
 # weight, shortest and longest field length (as Whoosh's length bytes), bytes per
 # document-number gap, how weights are stored, flags.
@@ -154,7 +156,7 @@ class NewsFieldWriter(W3FieldWriter):
                 self.finish_term()
             self.finish_field()
 
-    def _one_block_list(self, postings: tuple[array, array, list[bytes]]) -> bytes:
+    def _one_block_list(self, postings: Postings) -> bytes:
         """Write a posting list that fits in one block (most words' lists: a segment's rare words,
         names and figures), and return its dictionary entry: what ``start_term``,
         ``add_term_postings`` and ``finish_term`` write, without the objects they make for each
@@ -320,7 +322,7 @@ class NewsPostingsWriter(W3PostingsWriter):
             if length > self._maxlength:
                 self._maxlength = length
 
-    def add_term_postings(self, postings: tuple[array, array, list[bytes]]) -> None:
+    def add_term_postings(self, postings: Postings) -> None:
         """A word's postings (document numbers, weights, values) in document order, all at once:
         what ``add_posting`` for each would do, a block at a time."""
         docnums, weights, values = postings

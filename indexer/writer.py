@@ -74,7 +74,7 @@ class TermPool:
         postings[0].append(docnum)
         postings[1].append(weight)
         postings[2].append(value)
-        self._size += _POSTING_BYTES + _VALUE_BYTES + len(value) if value else _POSTING_BYTES
+        self._size += (_POSTING_BYTES + _VALUE_BYTES + len(value)) if value else _POSTING_BYTES
         if self._size > self._limit:
             self.save()
 

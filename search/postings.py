@@ -338,10 +338,16 @@ class ArrayEvaluator:
         """
         weighting = self._weighting
         mask, frequency = self._empty()
+        # The articles holding the word, for its IDF: as many as its commonest field has (the body,
+        # nearly always, which holds most words of the others). Counting those found here would
+        # count only the blocks read (``within`` skips the rest): an AND's scores changed with how
+        # the index happened to be cut into segments.
+        holding = 0
         for child in node.children():
             fieldname = child.fieldname
             if fieldname not in self._schema or not self._schema[fieldname].scorable:
                 continue
+            holding = max(holding, self._searcher.doc_frequency(fieldname, child.text))
             docnums, weights = self._postings(fieldname, child.text, within)
             if not len(docnums):
                 continue
@@ -351,12 +357,6 @@ class ArrayEvaluator:
             # The field's weight is in ``weights`` already: Whoosh multiplies it in when indexing.
             frequency[docnums] += weights * child.boost / ((1 - b) + b * lengths / average)
             mask[docnums] = True
-        # The articles holding the word, for its IDF: as many as its commonest field has (the body,
-        # nearly always, which holds most words of the others). Counting those found here would
-        # count only the blocks read (``within`` skips the rest): an AND's scores changed with how
-        # the index happened to be cut into segments.
-        holding = max((self._searcher.doc_frequency(child.fieldname, child.text) for child in node.children()
-                       if child.fieldname in self._schema and self._schema[child.fieldname].scorable), default=0)
         idf = ranking.rsj_idf(holding, self.size)
         k1 = weighting.K1
         # Saturated where the word is: the rest of the index's articles score 0 whatever is done.
