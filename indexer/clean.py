@@ -33,7 +33,7 @@ _BRANCHES: dict[re.Pattern, tuple[str, ...]] = {}  # each _any rule's alternativ
 
 
 READ_TIME = _any(
-    r"^\d+\s*-?\s*(?:min(?:ute)?s?|mins?)\.?\s+(?:read|to read)\.?$",
+    r"^(?:[•·|–-]\s*)?\d+\s*-?\s*(?:min(?:ute)?s?|mins?)\.?\s+(?:read|to read)\.?$",
     r"^(?:estimated\s+)?(?:reading|read) time\s*:?\s*\d+",
     # The audio player's line: "Listen to this article · 4 min".
     r"^listen(?: to)?(?: this)? (?:article|story)\b.{0,20}$",

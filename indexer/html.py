@@ -1,10 +1,12 @@
-"""HTML pages → main text and metadata (beautifulsoup4 with lxml, trafilatura for the main text).
+"""HTML pages → main text and metadata (beautifulsoup4 with lxml; trafilatura for pages with no story element).
 
 Metadata comes first from JSON-LD, then OpenGraph and meta tags, then the page itself (``<h1>``,
-``<time>``). The main text comes from trafilatura in its precision mode, whose content-container,
-link-density and text-density heuristics score best on real news pages (bench/extraction.py),
-run on the element that holds most of the page's paragraph text; when it finds nothing, the
-page's text is read line by line as full-page text scrapes are.
+``<time>``). The main text is the text of the story's element (the one the page marks as its
+body, or else the one holding most of its paragraph text) without the furniture its markup names
+and its lists of links (``pagebody``). A page with no such element, its text spread across the
+page, goes to trafilatura in its precision mode, whose rules for every kind of page furniture
+score best on those. When neither finds the article, the page's text is read line by line as
+full-page text scrapes are.
 """
 
 from __future__ import annotations
@@ -23,16 +25,21 @@ from trafilatura.settings import MANUALLY_CLEANED, Extractor
 
 from . import clean, dates
 from .mainblock import main_region
+from .pagebody import alone_in_a_page, marked_body, paragraph_text, rows_as_lines, story_container, strip_furniture
 from .plaintext import split_names
 from .readers import load_json
 
-# Elements that hold no article text, and the elements that end a line of text.
+# Elements that hold no article text (a figure holding a table holds data), and the elements that
+# end a line of text.
 _NOT_TEXT = ("//script|//style|//noscript|//template|//iframe|//svg|//canvas|//form|//button|//select"
-             "|//nav|//footer|//aside|//figure|//header")
+             "|//nav|//footer|//aside|//figure[not(.//table)]|//header")
 _LINE_BREAKING = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
                   "section", "article", "td", "dd", "dt")
 _TAG = re.compile(r"<[^>]*>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters a page prints as nothing: soft hyphens ("Not\xadfall\xaddaten") and zero-width spaces
+# would cut a word in two for the index.
+_INVISIBLE_CHARACTERS = re.compile("[\xad\u200b-\u200d\u2060\ufeff]")
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _METADATA_TAG = re.compile(r"<meta\b[^>]*>|<link\b[^>]*\bcanonical\b[^>]*>|<title\b.*?</title\s*>"
                            r"|<script\b[^>]*ld\+json.*?</script\s*>",
@@ -43,8 +50,7 @@ _DATE_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate
               "dc.date.issued", "sailthru.date", "parsely-pub-date")
 _META_KEYS = {"og:title", "twitter:title", "og:description", "description", "author", "article:author", "og:url",
               "og:site_name", *_DATE_KEYS}
-_STORY_SHARE = 0.85  # of the page's paragraph text, for an element to be taken as the story's container
-_MIN_MAIN_TEXT = 200  # characters; less than this from trafilatura means it missed the article
+_MIN_MAIN_TEXT = 200  # characters; less than this as the main text means the article was missed
 _LAYOUT_CELL = 250  # characters in one table row of trafilatura's text: a layout table, not data
 _BYLINE_HOLDER = re.compile(r"date|time|byline|meta|posted|published|author", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,3})")
@@ -102,11 +108,11 @@ def parse_html(markup: str) -> HtmlPage:
     _read_json_ld(head, page)
     _read_meta(head, page)
     # One lxml parse of the body (the head's styles and scripts are a third of a page) serves the
-    # body's metadata and then trafilatura, which prunes it as it goes.
+    # body's metadata and then its main text.
     tree = _lxml_tree(body_markup)
     if tree is not None:
         _read_body_metadata(tree, page)
-    main = _trafilatura_text(_story_container(tree)) if tree is not None else ""
+    main = _main_text(tree) if tree is not None else ""
     if len(main) >= _MIN_MAIN_TEXT and not _laid_out_in_a_table(main):
         page.paragraphs = [" ".join(line.split()) for line in main.splitlines() if line.strip()]
     else:
@@ -210,34 +216,21 @@ def _read_byline_elements(tree: lxml.html.HtmlElement, page: HtmlPage) -> None:
             return
 
 
-def _story_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The deepest element holding most of the page's paragraph text, alone in a page of its own:
-    the story without the page's navigation, rails and footers. trafilatura then prunes and scores
-    that part of the page only, at half the cost (bench/extraction.py: F1 0.974 -> 0.977 on
-    real pages, from 0.80 to 0.95 of the text; at 0.75 a comment thread or a teaser rail can
-    stand for the story). Otherwise the whole page. The element is moved, not copied: ``tree``
-    is not used again."""
-    held: dict[lxml.html.HtmlElement, int] = {}
-    page_text = 0
-    for paragraph in tree.iter("p"):
-        characters = len(paragraph.text_content())
-        page_text += characters
-        for ancestor in paragraph.iterancestors():
-            held[ancestor] = held.get(ancestor, 0) + characters
-    if not page_text:
-        return tree
-    # The elements holding that share are nested in one another: the deepest has the most ancestors.
-    holders = [element for element, characters in held.items() if characters >= _STORY_SHARE * page_text]
-    story = max(holders, key=_depth, default=None)
-    if story is None or story.tag in ("html", "body"):
-        return tree
-    page = lxml.html.document_fromstring("<html><body></body></html>", parser=_PARSER)
-    page.find("body").append(story)
-    return page
-
-
-def _depth(element: lxml.html.HtmlElement) -> int:
-    return sum(1 for _ in element.iterancestors())
+def _main_text(tree: lxml.html.HtmlElement) -> str:
+    """The story's text, a line per block: the text of the element the page marks as its body, else
+    of the element holding most of its paragraph text, without their furniture; else what
+    trafilatura finds in the whole page. ``tree`` is not read again: its story is moved to a page
+    of its own."""
+    held, page_text = paragraph_text(tree)
+    story = marked_body(held, page_text)
+    if story is None:
+        story = story_container(held, page_text)
+    if story is None:
+        return _trafilatura_text(tree)
+    page = alone_in_a_page(story, _PARSER)
+    strip_furniture(page)
+    rows_as_lines(page)
+    return "\n".join(line for line in _block_lines(page) if line)
 
 
 def _tidy_text(element) -> str:
@@ -264,10 +257,15 @@ def _block_lines(tree: lxml.html.HtmlElement | None) -> list[str]:
         return []
     for element in tree.xpath(_NOT_TEXT):
         element.drop_tree()
+    for formula in list(tree.iter("math")):
+        if reading := formula.get("alttext"):  # MathML's own reading of a formula ("h = 2.4"), not its symbols
+            formula.clear(keep_tail=True)
+            formula.text = reading
     for element in tree.iter(*_LINE_BREAKING):
         # lxml reads control characters in a page but will not take them back.
         element.tail = "\n" + _CONTROL.sub("", element.tail or "")
-    return [" ".join(line.split()) for line in tree.text_content().splitlines()]
+    text = tree.text_content()
+    return [" ".join(line.split()) for line in _INVISIBLE_CHARACTERS.sub("", text).splitlines()]
 
 
 def _fallback_paragraphs(tree: lxml.html.HtmlElement | None) -> list[str]:

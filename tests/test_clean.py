@@ -6,7 +6,7 @@ from indexer import clean
 
 
 @pytest.mark.parametrize("line", [
-    "2 minute read.", "5 min read", "Reading time: 4 min",
+    "2 minute read.", "5 min read", "• 2 min read", "Reading time: 4 min",
     "Be the first to know - Join our Facebook page.", "Follow us on Twitter for the latest updates",
     "Share on Facebook | Twitter | Email", "Share this article",
     "Share this with Facebook Share this with Twitter Share this with Email",

@@ -1,8 +1,9 @@
 from datetime import datetime
 
-import lxml.html
+import pytest
 
-from indexer.html import _story_container, markup_paragraphs, parse_html
+from indexer import html
+from indexer.html import markup_paragraphs, parse_html
 
 BODY = "".join(f"<p>Paragraph {n} of the report, which runs long enough to count as article text, "
                f"with commas, clauses, and detail.</p>" for n in range(1, 6))
@@ -130,25 +131,28 @@ def test_broken_markup_does_not_crash():
     assert parse_html('<script type="application/ld+json">{not json</script>').headline == ""
 
 
-def test_the_story_container_is_the_deepest_element_holding_most_paragraph_text():
-    rail = "<div class='rail'><p>Elsewhere: the council met on Tuesday.</p></div>"
-    tree = lxml.html.fromstring(page("", f"<div id='wrap'><div id='story'>{BODY}</div>{rail}</div>"))
-    story = _story_container(tree)
-    assert [element.get("id") for element in story.find("body")] == ["story"]
-    assert story.find("body")[0].text_content().startswith("Paragraph 1")
+# A teaser holding a fifth of the text beside the story: no element but the page's body holds most
+# of it, and none is marked as the story's.
+TEASER = ("<article><p>A teaser of another story, long enough to read as a sentence, yes, and to pass for an "
+          "article on its own if it were read alone: it runs on, with commas, clauses and detail, for well over "
+          "two hundred characters of text.</p></article>")
 
 
-def test_the_whole_page_is_read_when_no_element_holds_most_of_its_text():
-    # A teaser holding a fifth of the text beside the story: no container but the page's body.
-    small = ("<article><p>A teaser of another story, long enough to read as a sentence, yes, and to pass for "
-             "an article on its own if it were read alone: it runs on, with commas, clauses and detail, for "
-             "well over two hundred characters of text.</p></article>")
-    markup = page("", f"<div class='story-body'>{BODY}</div>{small}")
-    tree = lxml.html.fromstring(markup)
-    assert _story_container(tree) is tree
-    assert sum(p.startswith("Paragraph") for p in parse_html(markup).paragraphs) == 5
-    empty = lxml.html.fromstring(page("", "<div><p></p></div>"))
-    assert _story_container(empty) is empty
+def trafilatura_reads(monkeypatch) -> list:
+    """The trees handed to trafilatura from now on."""
+    read: list = []
+    trafilatura_text = html._trafilatura_text
+    monkeypatch.setattr(html, "_trafilatura_text", lambda tree: read.append(tree) or trafilatura_text(tree))
+    return read
+
+
+def test_a_page_with_its_text_spread_across_it_is_read_by_trafilatura(monkeypatch):
+    read = trafilatura_reads(monkeypatch)
+    assert sum(p.startswith("Paragraph") for p in parse_html(page("", BODY + TEASER)).paragraphs) == 5
+    assert len(read) == 1
+    parse_html(page("", f"<div class='story-body'>{BODY}</div>{TEASER}"))  # marked as the story's
+    parse_html(page("", f"<div>{BODY}</div><div class='rail'><p>Elsewhere: the council met.</p></div>"))
+    assert len(read) == 1
 
 
 def test_control_characters_in_a_page_do_not_stop_its_reading():
@@ -156,17 +160,20 @@ def test_control_characters_in_a_page_do_not_stop_its_reading():
     assert lines == ["First\x01 line", "tail text", "Second"]  # the terminal's renderer escapes what is left
 
 
-def test_what_trafilatura_reads_before_its_cleaning_survives_ours():
-    # Elements its cleaning deletes are deleted before it runs; those it reads first are not: a
-    # data table in a figure, a formula's LaTeX, and the asides and forms around the story go.
+@pytest.mark.parametrize("story", ["<article>{}</article>", "<div>{}</div>" + TEASER])
+def test_tables_in_figures_and_formulas_are_read_and_asides_and_forms_are_not(story, monkeypatch):
+    # Read from the story's element and by trafilatura: elements its cleaning deletes are deleted
+    # before it runs, but not those it reads first.
+    read = trafilatura_reads(monkeypatch)
     table = ("<figure><table><tr><th>Port</th><th>Tonnes landed</th></tr>"
              "<tr><td>Gull Island</td><td>4,120</td></tr></table></figure>")
     formula = ('<p>The surveyors give the tide range as <math alttext="h = 2.4"><mi>h</mi></math> '
                "metres, which is the figure the harbour board will plan for this winter.</p>")
     aside = "<aside><p>Most read: a sponsored story about something else entirely, at length.</p></aside>"
     form = "<form><label>Your email address</label><input name=email></form>"
-    body = parse_html(page("", f"<article>{BODY}{table}{formula}{aside}{form}</article>")).paragraphs
+    body = parse_html(page("", story.format(f"{BODY}{table}{formula}{aside}{form}"))).paragraphs
     text = "\n".join(body)
+    assert len(read) == story.count("teaser")
     assert "Gull Island" in text and "4,120" in text
     assert "h = 2.4" in text
     assert "Most read" not in text and "email address" not in text
@@ -193,3 +200,10 @@ def test_without_other_word_the_site_s_name_a_title_ends_with_is_the_publication
 def test_headlines_escaped_twice_are_unescaped():
     head = '<meta property="og:title" content="Bike &amp;amp; Style: &amp;#039;the ride&amp;#039;">'
     assert parse_html(page(head, BODY)).headline == "Bike & Style: 'the ride'"
+
+
+def test_characters_a_page_prints_as_nothing_do_not_cut_its_words():
+    story = "<p>Der Not\xadfall\xaddaten\xadsatz und der Medi\u200bkations\ufeffplan.</p>"
+    text = "\n".join(parse_html(page("", f"<article>{BODY}{story}</article>")).paragraphs)
+    assert "Der Notfalldatensatz und der Medikationsplan." in text
+    assert "Medikationsplan" in "\n".join(markup_paragraphs("<p>Medi\u200bkations\xadplan</p>"))
