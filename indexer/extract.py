@@ -147,6 +147,8 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
             authors: list[str], captions: list[str], paragraphs: list[str],
             given_people: list[str], headline_from_body: bool = False, url: str | None = None,
             publication: str | None = None) -> Article | None:
+    headline, summary = clean.INVISIBLE.sub("", headline), summary and clean.INVISIBLE.sub("", summary)
+    paragraphs, captions = _visible(paragraphs), _visible(captions)
     headline = _untitled(" ".join(_without_publication(headline, publication).split())[:_MAX_HEADLINE])
     # An agency or a site named as the author (news APIs and pages do) is no writer.
     authors = [name for name in authors if publication_key(name) != publication_key(publication or "")]
@@ -165,6 +167,14 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
                    body=body, places=names.places, headline_from_body=headline_from_body, url=url,
                    publication=publication,
                    fingerprint=fingerprint(headline, body))
+
+
+def _visible(lines: list[str]) -> list[str]:
+    """``lines`` without the characters printed as nothing (``clean.INVISIBLE``), and without the
+    lines that held nothing else."""
+    if not clean.INVISIBLE.search("".join(lines)):
+        return lines
+    return [line for line in (clean.INVISIBLE.sub("", line) for line in lines) if line.strip()]
 
 
 def _untitled(headline: str) -> str:

@@ -37,9 +37,6 @@ _LINE_BREAKING = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "b
                   "section", "article", "td", "dd", "dt")
 _TAG = re.compile(r"<[^>]*>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-# Characters a page prints as nothing: soft hyphens ("Not\xadfall\xaddaten") and zero-width spaces
-# would cut a word in two for the index.
-_INVISIBLE_CHARACTERS = re.compile("[\xad\u200b-\u200d\u2060\ufeff]")
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _METADATA_TAG = re.compile(r"<meta\b[^>]*>|<link\b[^>]*\bcanonical\b[^>]*>|<title\b.*?</title\s*>"
                            r"|<script\b[^>]*ld\+json.*?</script\s*>",
@@ -264,8 +261,7 @@ def _block_lines(tree: lxml.html.HtmlElement | None) -> list[str]:
     for element in tree.iter(*_LINE_BREAKING):
         # lxml reads control characters in a page but will not take them back.
         element.tail = "\n" + _CONTROL.sub("", element.tail or "")
-    text = tree.text_content()
-    return [" ".join(line.split()) for line in _INVISIBLE_CHARACTERS.sub("", text).splitlines()]
+    return [" ".join(line.split()) for line in tree.text_content().splitlines()]
 
 
 def _fallback_paragraphs(tree: lxml.html.HtmlElement | None) -> list[str]:

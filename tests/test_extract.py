@@ -293,3 +293,20 @@ def test_seed_article_matches_expected(seed_file):
         assert gone not in article.body
     paragraphs = article.body.split("\n\n")
     assert len(paragraphs) == 18 and paragraphs[7].startswith("Up until the Russian intervention")
+
+
+def test_characters_printed_as_nothing_do_not_cut_words_in_any_format(tmp_path):
+    # Soft hyphens and zero-width spaces, as scraped pages and their exports carry them.
+    headline = "Not\xadfall\xaddaten im Netz"
+    text = ("Der Not\xadfall\xaddaten\xadsatz und der Medi\u200bkations\ufeffplan kommen in die Akte, sagt "
+            "das Ministerium, das die Regeln seit dem Sommer vorbereitet hat.")
+    story = f"<p>{text}</p>" * 3
+    files = [write(tmp_path, "a.txt", f"{headline}\n\n{text}\n\n\u200b\n\n{text}\n"),
+             write(tmp_path, "b.html", f"<html><head><title>{headline}</title></head><body><article>{story}"
+                                       "<p>\u200b</p></article></body></html>"),
+             write(tmp_path, "c.json", json.dumps({"title": headline, "text": f"{text}\n\n\u200b\n\n{text}"}))]
+    for path in files:
+        article = parse_article(path)
+        assert article.headline == "Notfalldaten im Netz", path
+        assert "Der Notfalldatensatz und der Medikationsplan kommen" in article.body, path
+        assert all(paragraph.strip() for paragraph in article.body.split("\n\n")), path

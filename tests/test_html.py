@@ -201,9 +201,3 @@ def test_headlines_escaped_twice_are_unescaped():
     head = '<meta property="og:title" content="Bike &amp;amp; Style: &amp;#039;the ride&amp;#039;">'
     assert parse_html(page(head, BODY)).headline == "Bike & Style: 'the ride'"
 
-
-def test_characters_a_page_prints_as_nothing_do_not_cut_its_words():
-    story = "<p>Der Not\xadfall\xaddaten\xadsatz und der Medi\u200bkations\ufeffplan.</p>"
-    text = "\n".join(parse_html(page("", f"<article>{BODY}{story}</article>")).paragraphs)
-    assert "Der Notfalldatensatz und der Medikationsplan." in text
-    assert "Medikationsplan" in "\n".join(markup_paragraphs("<p>Medi\u200bkations\xadplan</p>"))
