@@ -54,6 +54,11 @@ COMBINE_FIELDS = True
 PERSON_PROMINENCE = True
 PEOPLE_FIELD = "people"
 
+# The words a prefix, wildcard or fuzzy word stands for are scored as variants of one word: with
+# the IDF of the commonest, a fuzzy word's near words for less the more they differ. Each with
+# its own IDF (Whoosh's way), the rarest won ("Den" and "Gen" first for ``yen~``).
+BLEND_VARIANTS = True
+
 # Coordination: when a person's words are OR-ed (or relaxed after no article had them all), an
 # article holding more of them is the better answer; BM25 alone lets one frequent word win.
 # The score is scaled by (share of the words held) ** COORDINATION.

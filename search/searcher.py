@@ -115,7 +115,8 @@ class Searcher:
         self.close()
         self._generation, self._index, self._searcher = generation, index, searcher
         self._evaluator = ArrayEvaluator(searcher, combine_fields=ranking.COMBINE_FIELDS,
-                                         about=_about_person(searcher.schema) if ranking.PERSON_PROMINENCE else None)
+                                         about=_about_person(searcher.schema) if ranking.PERSON_PROMINENCE else None,
+                                         blend_variants=ranking.BLEND_VARIANTS)
 
     def refresh(self) -> None:
         """Switch to the newest finished build, if there is one."""

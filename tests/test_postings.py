@@ -245,3 +245,30 @@ def test_stored_character_positions_are_where_the_words_are(opened, corpus_index
     spans = evaluator.spans(hits, "body", terms)
     for docnum in hits:
         assert spans[docnum] == find_matches(searcher.stored_fields(docnum)["body"], terms)
+
+
+def test_the_words_a_fuzzy_or_prefix_word_stands_for_are_scored_as_variants_of_it(tmp_path):
+    # A rare near word ("den") outscored the word typed ("yen") with its own, higher IDF; with
+    # variants blended the word typed and the common forms come first.
+    schema = make_schema()
+    index = whoosh_index.create_in(str(tmp_path), schema)
+    bodies = ["yen rises"] * 6 + ["den of thieves"] + ["strike at the port"] * 6 \
+        + ["harbour strides ahead"] + ["budget news"] * 6
+    with index.writer() as writer:
+        for number, body in enumerate(bodies):
+            writer.add_document(id=f"a{number}", path=f"a{number}.txt", body=body)
+    with index.searcher(weighting=ranking.weighting()) as searcher:
+        def first(evaluator, text):
+            matches = evaluator.evaluate(parse_query(text, schema))
+            return searcher.stored_fields(evaluator.top(matches, 1)[0][0])["body"]
+
+        whoosh_way, blended = ArrayEvaluator(searcher), ArrayEvaluator(searcher, blend_variants=True)
+        assert first(whoosh_way, "yen~") == "den of thieves"
+        assert first(blended, "yen~").startswith("yen")
+        assert first(whoosh_way, "stri*") == "harbour strides ahead"
+        assert first(blended, "stri*") == "strike at the port"
+        # No word typed as such: the near words keep their own IDF, the rarer first as before.
+        assert first(blended, "zen~") == "den of thieves"
+        for text in ("yen~", "stri*"):
+            parsed = parse_query(text, schema)
+            assert blended.evaluate(parsed).total == whoosh_way.evaluate(parsed).total
