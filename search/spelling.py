@@ -117,12 +117,28 @@ def _near_stems(reader: IndexReader, word: str, stem: str, most: int, prefix: in
     stemmer cuts a word: "minster" stays whole while "minister" is cut to "minist", three edits
     away, and "presidnet" is left whole while "president" becomes "presid"."""
     near = {c: _distance(stem, c) for c in terms_within(reader, FIELD, stem, most, prefix)}
-    # The stemmer takes off at most a few letters: openings shorter than that name other words.
+    # The stemmer takes off at most a few letters, and an ending: openings shorter than that, or
+    # before letters no ending reads as ("mine" in "minesota"), name other words.
     for length in range(max(_MIN_OPENING, len(word) - _MAX_CUT), len(word)):
+        if not _reads_as_ending(word[length:]):
+            continue
         for c in terms_within(reader, FIELD, word[:length], 1, prefix):
             near[c] = min(near.get(c, most), _distance(word[:length], c))
     near.pop(stem, None)
     return near
+
+
+# What the stemmer takes off words, of three letters or more; a letter or two can be any ending.
+_ENDINGS = ("ing", "ings", "ion", "ions", "ation", "ations", "ment", "ments", "ness", "ence", "ance", "ent", "ents",
+            "ant", "ants", "able", "ible", "ism", "ist", "ists", "ity", "ive", "ize", "ise", "ized", "ised", "ous",
+            "ful", "ally", "ical", "ated", "ates", "ating", "ator", "ers", "est", "ies", "ied", "ely", "ency", "ancy",
+            "ative", "izes", "ises")
+
+
+def _reads_as_ending(letters: str) -> bool:
+    """Whether the letters after a typed word's opening read as an ending the stemmer took off,
+    give or take a slip ("net" for "ent" in "presidnet")."""
+    return len(letters) <= 2 or any(_distance(letters, ending) <= 1 for ending in _ENDINGS)
 
 
 # Each open reader's text fields' words, read when first asked for: a lexicon is read in a tenth

@@ -87,6 +87,15 @@ def test_a_slip_that_changes_where_the_stemmer_cuts_is_corrected(tmp_path):
         assert correct(searcher._searcher, "finanse") == "finance"
 
 
+def test_short_common_words_the_typed_word_opens_with_do_not_crowd_out_the_word_meant(tmp_path):
+    # "minesota" opens with "mine", "mines": the stemmer never cuts "sota" off a word, so neither
+    # they nor their neighbours ("line", "fine", "wine", "mile") are what was meant.
+    index = index_of(tmp_path, [("Mining note", "The mine and mines, the line, a fine, wine, a mile on day {day}.", 20),
+                                ("Farm note", "Minnesota farmers planted corn on day {day}.", 1)])
+    with Searcher(index) as searcher:
+        assert correct(searcher._searcher, "minesota") == "minnesota"
+
+
 def test_words_in_use_are_corrected_only_for_slips(tmp_path, monkeypatch):
     index = index_of(tmp_path, [("Budget note", "The government said on day {day} that the movement of leases and "
                                                 "comets would come.", 24)],
