@@ -147,6 +147,21 @@ louisiana maryland massachusetts michigan minnesota mississippi missouri nebrask
 oregon pennsylvania utah vermont wisconsin wyoming jersey hampshire ontario quebec alberta manitoba
 saskatchewan queensland tasmania fort puerto hk capitol calif conn fla mich minn tex ariz colo okla wis va
 """.split())
+# Places of more than one word that read as a name ("El Salvador", "Kuala Lumpur"): their words are
+# people's names elsewhere (Salvador Dali, Sergio Leone), so they are known as a whole.
+PLACE_NAMES = frozenset("""
+el salvador|san salvador|sierra leone|burkina faso|costa rica|sri lanka|puerto rico|hong kong|abu dhabi
+|dar es salaam|addis ababa|kuala lumpur|johor bahru|kota kinabalu|phnom penh|ho chi minh city|chiang mai
+|la paz|santo domingo|san jose|san juan|buenos aires|rio de janeiro|sao paulo|belo horizonte|porto alegre
+|mar del plata|tierra del fuego|ciudad juarez|quintana roo|baja california|santa fe|santa cruz|santa barbara
+|santa clara|santa monica|san francisco|san diego|san antonio|los angeles|las vegas|las palmas|los alamos
+|baton rouge|des moines|salt lake city|el paso|st louis|st. louis|saint louis|st petersburg|st. petersburg
+|saint petersburg|nizhny novgorod|le havre|le mans|la rochelle|monte carlo|costa del sol|cape town
+|port elizabeth|port said|port moresby|port louis|tel aviv|new delhi|west bank|new south wales
+|nova scotia|new brunswick|british columbia|rhode island|north dakota|south dakota|north carolina
+|south carolina|west virginia|new mexico|new hampshire|new jersey|cote d'ivoire|ivory coast|papua new guinea
+|trinidad and tobago|sao tome|guinea bissau|equatorial guinea|saudi arabia|united arab emirates|wall street
+""".replace("\n", "").split("|"))
 ORG_WORDS = frozenset("""
 ministry department committee commission council party parliament senate congress assembly court
 university college school institute academy agency bureau office authority union nations
@@ -307,7 +322,8 @@ def extract_names(*texts: str) -> Names:
         leading = {key for m in mentions if (key := name_key(" ".join(m.words))) and set(key) <= organisation_leads}
         no_one = no_one | (leading - someones)
     full: list[_Mention] = [m for m in mentions if _length(m) >= 2 and _plausible(m, vocabulary)
-                            and name_key(" ".join(m.words)) not in no_one]
+                            and name_key(" ".join(m.words)) not in no_one
+                            and " ".join(m.words).lower() not in PLACE_NAMES]
     people: dict[tuple[str, ...], str] = {}
     by_part: dict[str, tuple[str, ...]] = {}
     # Most articles name no one by a particle and surname ("von der Leyen"): no need to look.

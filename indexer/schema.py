@@ -29,7 +29,7 @@ WORD = re.compile(WORDS)
 # Raised whenever an index built by an earlier version cannot be read or updated as it is
 # (analyzers, fields, how people's names are keyed or found); a build then starts afresh instead of
 # updating it.
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 
 
 class NameVariantFilter(Filter):

@@ -338,6 +338,13 @@ def test_industries_countries_and_cities_are_not_people():
     assert extract_people(text) == []
 
 
+
+def test_places_whose_words_are_names_elsewhere_are_known_as_a_whole():
+    text = ("Coffee producers include Costa Rica, Ecuador, El Salvador, Guatemala and Sierra Leone, traders in "
+            "Kuala Lumpur and Las Vegas said. Salvador Dali and Sergio Leone were named too.")
+    assert extract_people(text) == ["Salvador Dali", "Sergio Leone"]
+
+
 def test_capitalised_business_terms_are_not_people():
     text = ("Export Markets improved, the Agricultural Stabilization office said in its Crop Bulletin. Getty "
             "Oil and Harken Oil merged; Harken said the Personal Computer sold well, Kenneth Lay said. Behind "
