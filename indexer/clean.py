@@ -107,11 +107,11 @@ PROMO = _any(
     r"^(?:sponsored by|presented by|in partnership with|brought to you by)\b.{0,50}$",
     r"\b(?:terms|terms and conditions|terms & conditions|t&cs|t&c)s? (?:may )?apply\.?\)?$",
 )
-# What parts a page title's headline from the site's name ("Levees rise | The Alder Times").
 # Characters printed as nothing that would cut a word in two for the index: soft hyphens
 # ("Not\xadfall\xaddaten\xadsatz"), zero-width spaces, word joiners, byte-order marks. Not the
 # zero-width joiners that emoji and Indic scripts are written with.
 INVISIBLE = re.compile("[\xad\u200b\u2060\ufeff]")
+# What parts a page title's headline from the site's name ("Levees rise | The Alder Times").
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•-]|::|»)\s+")
 _MAX_SITE_WORDS = 4  # words of a site's name after a page title's separator
 
