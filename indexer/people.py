@@ -72,6 +72,10 @@ _PLACE_COMPLEMENT = re.compile(r"\b(?:to|for|of|in)\s+$")
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:[Mm]inister|[Ss]ecretary|[Mm]inistry|[Cc]ommissioner)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*\s+)+(?:and|&)\s+$")
+# A government office named by what it is of, before a name: "Chancellor of the Exchequer Kenneth
+# Clarke", "Speaker of the House Jim Wright": the name's first word is the office's. Not "president
+# of", "director of": a company's name of several words follows them ("Shearson Lehman Brothers").
+_OFFICE_OF_BEFORE = re.compile(r"\b(?:[Cc]hancellor|[Ss]ecretary|[Mm]inister|[Ss]peaker|[Ll]eader)\s+of\s+(?:the\s+)?$")
 
 TITLES = frozenset("""
 mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sister brother sheikh imam
@@ -373,6 +377,13 @@ def _portfolio_before(text: str, start: int) -> bool:
     return len(bare) < len(before) and bare.endswith(("and", "&")) and bool(_PORTFOLIO_BEFORE.search(before))
 
 
+def _office_before(text: str, start: int) -> bool:
+    """Whether ``_OFFICE_OF_BEFORE`` ends at ``start``; the pattern is only tried after "of " and
+    "of the "."""
+    before = text[max(0, start - 40):start]
+    return before.endswith(("of ", "of the ")) and bool(_OFFICE_OF_BEFORE.search(before))
+
+
 def _locative_before(text: str, start: int) -> bool:
     """Whether a place's preposition or article ends at ``start`` ("in ", "near the "); the pattern
     is only tried after the words it ends with."""
@@ -529,6 +540,10 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], set[str], dict[tuple
         if (tables and any(a <= start < b for a, b in tables)) or (scored and _team_in_result(text, start, end)):
             continue  # a team's name in a results table or a result ("Bayer Leverkusen 2 (Kirsten 18th)")
         runs, titled, organisation, place_led = _reading(candidate, _starts_sentence(text, start))
+        if candidate.count(" ") >= 2 and _office_before(text, start):
+            # The office's own word first ("Exchequer", "House"), then the office holder's name.
+            runs, titled, organisation, place_led = _reading(candidate.split(" ", 1)[1], False)
+            titled = bool(runs)
         if not (runs or organisation):
             continue  # a sentence opener, a place or a title alone: nothing to read around it
         if place_led and not _PLACE_COMPLEMENT.search(text[max(0, start - 5):start]):

@@ -339,6 +339,12 @@ def test_industries_countries_and_cities_are_not_people():
 
 
 
+def test_the_word_a_government_office_is_of_is_not_part_of_the_name_after_it():
+    text = ("Chancellor of the Exchequer Nigel Lawson met Speaker of the House Jim Wright and Secretary of "
+            "Commerce Malcolm Baldrige. Mark Stahl, a former vice president of Shearson Lehman Brothers, said so.")
+    assert extract_people(text) == ["Nigel Lawson", "Jim Wright", "Malcolm Baldrige", "Mark Stahl"]
+
+
 def test_places_whose_words_are_names_elsewhere_are_known_as_a_whole():
     text = ("Coffee producers include Costa Rica, Ecuador, El Salvador, Guatemala and Sierra Leone, traders in "
             "Kuala Lumpur and Las Vegas said. Salvador Dali and Sergio Leone were named too.")
