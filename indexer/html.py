@@ -11,17 +11,17 @@ full-page text scrapes are.
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import lxml.etree
 import lxml.html
-import trafilatura
 from bs4 import BeautifulSoup
-from trafilatura.settings import MANUALLY_CLEANED, Extractor
 
 from . import clean, dates
 from .mainblock import main_region
@@ -56,10 +56,6 @@ _NAME_ALONE = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}")
 _MAX_BYLINE = 200  # characters: a longer element holds more than a byline
 _MAX_PUBLICATION = 100  # characters: a longer "name" is a paragraph in the wrong place
 _CANONICAL = re.compile(r"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
-# Built once: trafilatura otherwise builds its options for every page, reading them from its
-# configuration (a tenth of its time on a short page). fast=True skips its own fallback
-# extractors: half the time for 0.3 points of F1, and pages it cannot read still get ours.
-_TRAFILATURA_OPTIONS = Extractor(precision=True, fast=True, comments=False, images=False, dedup=False)
 # trafilatura's parser options, without its loader's guessing: our readers have decoded the page.
 _PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
 _UTF8_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True,
@@ -68,12 +64,6 @@ _UTF8_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, re
 # trafilatura visits (135,000 calls on 91 pages, a tenth of its time).
 for _parser in (_PARSER, _UTF8_PARSER):
     _parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
-# The elements trafilatura's cleaning deletes whole anyway, deleted before it runs: its first
-# passes test each element of the raw tree with regular expressions called back into Python,
-# and it copies the tree twice (a tenth of its time on the benchmark's pages, the same text on
-# each). Not the ones its cleaning reads first: forms (kept when they hold the text), figures
-# (kept when they hold a table), MathML (kept as LaTeX) and scripts (JSON-LD marks a forum).
-_CLEANED_BY_TRAFILATURA = [tag for tag in MANUALLY_CLEANED if tag not in ("form", "figure", "math", "script")]
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                   "webpage", "opinionnewsarticle", "report", "liveblogposting"}
 
@@ -235,11 +225,32 @@ def _tidy_text(element) -> str:
 
 
 def _trafilatura_text(tree: lxml.html.HtmlElement) -> str:
-    lxml.etree.strip_elements(tree, *_CLEANED_BY_TRAFILATURA, with_tail=False)
+    extract, options, cleaned = _trafilatura()
+    lxml.etree.strip_elements(tree, *cleaned, with_tail=False)
     try:
-        return trafilatura.extract(tree, options=_TRAFILATURA_OPTIONS) or ""
+        return extract(tree, options=options) or ""
     except (ValueError, TypeError, RecursionError):
         return ""  # pages too broken for its parser still get the fallback
+
+
+@functools.cache
+def _trafilatura() -> tuple[Callable[..., str | None], object, list[str]]:
+    """trafilatura's extract, its options and the elements deleted before it runs, loaded when a
+    page first needs them: most pages do not, and the import is a tenth of a second."""
+    import trafilatura
+    from trafilatura.settings import MANUALLY_CLEANED, Extractor
+
+    # Built once: trafilatura otherwise builds its options for every page, reading them from its
+    # configuration (a tenth of its time on a short page). fast=True skips its own fallback
+    # extractors: half the time for 0.3 points of F1, and pages it cannot read still get ours.
+    options = Extractor(precision=True, fast=True, comments=False, images=False, dedup=False)
+    # The elements its cleaning deletes whole anyway, deleted before it runs: its first passes
+    # test each element of the raw tree with regular expressions called back into Python, and it
+    # copies the tree twice (a tenth of its time on the benchmark's pages, the same text on each).
+    # Not the ones its cleaning reads first: forms (kept when they hold the text), figures (kept
+    # when they hold a table), MathML (kept as LaTeX) and scripts (JSON-LD marks a forum).
+    cleaned = [tag for tag in MANUALLY_CLEANED if tag not in ("form", "figure", "math", "script")]
+    return trafilatura.extract, options, cleaned
 
 
 def markup_paragraphs(markup: str) -> list[str]:

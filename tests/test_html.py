@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from datetime import datetime
 
 import pytest
@@ -201,3 +203,12 @@ def test_headlines_escaped_twice_are_unescaped():
     head = '<meta property="og:title" content="Bike &amp;amp; Style: &amp;#039;the ride&amp;#039;">'
     assert parse_html(page(head, BODY)).headline == "Bike & Style: 'the ride'"
 
+
+
+def test_trafilatura_is_loaded_only_when_a_page_needs_it():
+    # Its import is a tenth of a second of every build's worker, and most pages do without it.
+    code = ("import sys; from indexer.html import parse_html; parse_html(sys.argv[1]); "
+            "print('trafilatura' in sys.modules)")
+    for markup, loaded in ((page("", f"<article>{BODY}</article>"), "False"), (page("", BODY + TEASER), "True")):
+        run = subprocess.run([sys.executable, "-c", code, markup], capture_output=True, text=True, check=True)
+        assert run.stdout.strip() == loaded
