@@ -192,8 +192,11 @@ def _written_form(searcher: Searcher, reader: IndexReader, stem: str, typed: str
     if not forms:
         return stem
     # A form far rarer than the commonest is a typo of the articles' own ("governent" once among
-    # twenty "government"): it is not offered however near the typed word it is.
-    common = [form for form, count in forms.items() if count * _RARE_FORM >= max(forms.values())]
+    # twenty "government"): it is not offered however near the typed word it is. Unless it is the
+    # commonest with an ending: "services" among "service" is the word.
+    commonest = max(forms, key=forms.get)
+    common = [form for form, count in forms.items()
+              if count * _RARE_FORM >= forms[commonest] or form.startswith(commonest)]
     # Among forms as near, the one as long as the typed word: "tariffs" rather than "tariff".
     return min(common, key=lambda form: (_distance(typed, form), abs(len(form) - len(typed)), form))
 

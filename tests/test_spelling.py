@@ -96,6 +96,15 @@ def test_short_common_words_the_typed_word_opens_with_do_not_crowd_out_the_word_
         assert correct(searcher._searcher, "minesota") == "minnesota"
 
 
+def test_a_form_with_an_ending_is_offered_however_rarer_than_the_commonest(tmp_path):
+    # Six "service" to a "services" in each article: the plural is a form of the word, not a typo
+    # of the articles' own, and is the one nearest "servicse".
+    body = "The service, the service, the service, a service, new service, old service and services on day {day}."
+    index = index_of(tmp_path, [("Transport note", body, 10)])
+    with Searcher(index) as searcher:
+        assert correct(searcher._searcher, "servicse") == "services"
+
+
 def test_words_in_use_are_corrected_only_for_slips(tmp_path, monkeypatch):
     index = index_of(tmp_path, [("Budget note", "The government said on day {day} that the movement of leases and "
                                                 "comets would come.", 24)],
