@@ -164,6 +164,7 @@ PHOTO_CREDIT = _any(
     r"^featured (?:image|photo)\b.{0,100}$",
     r"^[^!?]{0,80}(?:/|\bvia )\s*(?:getty(?: images)?|ap(?: photo| images)?|afp|reuters|epa|shutterstock|flickr)\.?$",
     r"^\((?:source|photo|image|video): [^)]{1,40}\)$",
+    r"^\(?(?:submitted|file|contributed|courtesy|handout|staff) (?:photo|image|picture|graphic)s?\.?\)?$",
 )
 COPYRIGHT = _any(r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b")
 READ_MORE = _any(r"^[\[(]?\s*(?:read|see|watch|also read|more on this|related)(?: (?:more|also|related|next))?"
@@ -184,6 +185,10 @@ CREDIT = _any(
     r"\b(?:photo|image|picture)s?\s*(?:credits?|copyright|courtesy)?\s*(?::|by|copyright)\s*"
     r"[^.()]*?(?=\s+(?:image|photo) caption\b|$)",
     r"\bimage caption\b",
+    # Local papers' credits for pictures sent in or from the archive: "Jane Doe | Submitted photo".
+    r"(?:\s[|/–-])?\s*\(?\b(?:submitted|file|contributed|courtesy|handout|provided|supplied)\s+"
+    r"(?:photo|image|picture|graphic)s?\b\)?\s*$",
+    r"\(?\b(?:photo|image|picture)s?\s+(?:submitted|provided|supplied|courtesy(?:\s+of)?)\b[^.()]*\)?$",
 )
 # A heading over links to other stories: skipped up to the next line of prose, since news pages
 # also put such boxes in the middle of an article.

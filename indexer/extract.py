@@ -156,10 +156,12 @@ def _finish(raw: RawDocument, headline: str, summary: str | None, date: datetime
         paragraphs = paragraphs[1:]  # a page or record that opens its text with its headline again
     if not paragraphs and not headline:
         return None
-    caption = " ".join(filter(None, map(clean.strip_credits, captions))) or None
+    captions = [caption for caption in map(clean.strip_credits, captions) if caption]
+    caption = " ".join(captions) or None
     body = "\n\n".join(paragraphs)
     about = body if "contributed" not in body else "\n\n".join(p for p in paragraphs if not clean.CONTRIBUTORS.match(p))
-    names = extract_names(headline, summary or "", caption or "", about)
+    # A line per caption: a name does not run on into the next one ("Chris Battin Jonathan Blair").
+    names = extract_names(headline, summary or "", "\n".join(captions), about)
     people = _merge_people(given_people, names.people)
     headline = headline or paragraphs[0][:120]
     return Article(path=raw.path, record=raw.record, headline=headline,

@@ -25,6 +25,7 @@ from indexer import clean
     "Advertisement - story continues below", "[ Read Related Article: Floods hit the coast",
     "Featured image via Anna Kowal/Getty Images", "Featured Image: screen capture",
     "Mark T. Delaney/The Valley Courier via AP Photo", "Luca Ferrante/AFP/Getty Images", "(Source: Twitter)",
+    "Submitted photo", "(File photo)",
     "Click to WATCH: The mayor's speech in full",
     "Listen to this article · 4 min", "Story continues below advertisement", "Enter your email address", "Email:",
     "By signing up you agree to our Terms of Use and Privacy Policy.",
@@ -88,6 +89,12 @@ def test_credits_are_removed_from_captions():
     assert clean.strip_credits("Fans celebrate on Sunday. Photo: Luca Ferrante") == "Fans celebrate on Sunday."
     assert clean.strip_credits("Image copyright Anna Kowal Image caption Judge Samuel Oduya in 2022") == \
         "Judge Samuel Oduya in 2022"
+    # Local papers' credits for pictures sent in or from the archive, not the words of a caption.
+    assert clean.strip_credits("Christopher Tays | Submitted photo") == "Christopher Tays"
+    assert clean.strip_credits("The quay at dawn. (File photo)") == "The quay at dawn."
+    assert clean.strip_credits("Photo courtesy of the Port Alder museum") == ""
+    assert clean.strip_credits("Submitted photos show the barn after the fire") == \
+        "Submitted photos show the barn after the fire"
 
 
 def test_appeal_block_is_removed_through_its_signature():

@@ -4,8 +4,9 @@ from datetime import datetime
 
 import pytest
 
-from indexer import html
+from indexer import html, parse_article
 from indexer.html import markup_paragraphs, parse_html
+from tests.conftest import write
 
 BODY = "".join(f"<p>Paragraph {n} of the report, which runs long enough to count as article text, "
                f"with commas, clauses, and detail.</p>" for n in range(1, 6))
@@ -125,6 +126,17 @@ def test_figure_captions_are_kept_apart():
     result = parse_html(page("", body))
     assert result.captions == ["Crowds on the quay."]
     assert not any("Crowds" in p for p in result.paragraphs)
+
+
+def test_names_in_captions_do_not_run_into_each_other(tmp_path):
+    # A police blotter's mugshots: each caption a name and a credit.
+    names = ["Christopher Battin", "Jonathan P. Blair", "Ryan S. Hollman"]
+    figures = "".join(f"<figure><img src='{n}.jpg'><figcaption>{name} Submitted photo</figcaption></figure>"
+                      for n, name in enumerate(names))
+    story = "<p>Officers arrested Christopher Battin, 33, Jonathan P. Blair, 29, and Ryan S. Hollman, 41.</p>"
+    article = parse_article(write(tmp_path, "blotter.html", page("", f"<article>{figures}{story}{BODY}</article>")))
+    assert article.caption == "Christopher Battin Jonathan P. Blair Ryan S. Hollman"
+    assert article.people == names
 
 
 def test_broken_markup_does_not_crash():
