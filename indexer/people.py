@@ -499,6 +499,13 @@ def _results_lines(text: str) -> list[tuple[int, int]]:
 _SCORE_AFTER = re.compile(r"[^\S\n]+\d{1,3}[^\S\n]*\(")
 _SCORE = re.compile(r"[^\S\n]+\d{1,3}\b")
 _NUMBER_AFTER = re.compile(r"[^\S\n]+\d")
+# A street address: a house number before a name ending in a kind of street ("of 1909 Jolinda Drive",
+# "1119 Eighth St."), as local papers' police and court reports give where people live.
+_HOUSE_NUMBER_BEFORE = re.compile(r"\b\d{1,6}[A-Za-z]?[^\S\n]+$")
+_STREET_KINDS = frozenset("""
+street st avenue ave road rd drive dr lane ln place pl court ct boulevard blvd way terrace circle parkway pkwy
+highway hwy trail crescent close square
+""".split())
 _SCORE_BEFORE = re.compile(r"\d[^\S\n]*$")
 # A scorer's minute after the name, in a result's brackets: "(Stickroth 30th pen, Wosz 89th)".
 _MINUTE_AFTER = re.compile(r"[^\S\n]+\d{1,3}(?:st|nd|rd|th)?(?:[^\S\n]+(?:pen|penalty|og))?[^\S\n]*(?:[,;)]|and\b)")
@@ -539,6 +546,10 @@ def _mentions(text: str) -> tuple[list[_Mention], set[str], set[str], dict[tuple
         scored = _NUMBER_AFTER.match(text, end) is not None  # the cheap test the next two need
         if (tables and any(a <= start < b for a, b in tables)) or (scored and _team_in_result(text, start, end)):
             continue  # a team's name in a results table or a result ("Bayer Leverkusen 2 (Kirsten 18th)")
+        if candidate.rsplit(None, 1)[-1].rstrip(".").lower() in _STREET_KINDS \
+                and _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 8), start):
+            organisations |= _name_keys(candidate)  # an address: its words are no one's
+            continue
         runs, titled, organisation, place_led = _reading(candidate, _starts_sentence(text, start))
         if candidate.count(" ") >= 2 and _office_before(text, start):
             # The office's own word first ("Exchequer", "House"), then the office holder's name.

@@ -345,6 +345,12 @@ def test_the_word_a_government_office_is_of_is_not_part_of_the_name_after_it():
     assert extract_people(text) == ["Nigel Lawson", "Jim Wright", "Malcolm Baldrige", "Mark Stahl"]
 
 
+def test_a_street_address_is_not_a_person():
+    text = ("Officers stopped a car driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive, and arrested Elizabeth "
+            "A. Burton, 32, of 1119 Eighth St., and Christopher Battin, who lives at 2134 Caldwell Place.")
+    assert extract_people(text) == ["Jonathan P. Blair", "Elizabeth A. Burton", "Christopher Battin"]
+
+
 def test_places_whose_words_are_names_elsewhere_are_known_as_a_whole():
     text = ("Coffee producers include Costa Rica, Ecuador, El Salvador, Guatemala and Sierra Leone, traders in "
             "Kuala Lumpur and Las Vegas said. Salvador Dali and Sergio Leone were named too.")
