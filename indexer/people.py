@@ -191,6 +191,7 @@ resources technology research division partnership limited stores leasing cooper
 agence agencia groupe presse prensa act operation genomics institution institutions observatory directorate
 suites watch aggregates materials minerals mining metals quarries builders construction logistics
 renewables maritime seafood fisheries
+prize award challenge vote science works pro ultra lite wings sox
 """.split())
 # Companies whose names lead their products' ("Amazon Echo Dot", "Google Assistant").
 BRANDS = frozenset("""

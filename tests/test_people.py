@@ -324,6 +324,10 @@ def test_products_venues_and_publications_are_not_people():
     text = ("Oil Minister Hisham Nazer told al-Riyadh newspaper prices would hold. He told Kyodo news agency "
             "the same, and Finance Minister Kiichi Miyazawa told NHK television he agreed.")
     assert extract_people(text) == ["Hisham Nazer", "Kiichi Miyazawa"]
+    # Models, prizes, contests and teams named like people.
+    text = ("The MacBook Pro and Chromecast Ultra sold out, said Kim Dale. Linda Buck won the Nobel Prize, the "
+            "Fan Vote went to Tom Hale, and the Red Wings beat Boston, coach Jeff Blashill said.")
+    assert extract_people(text) == ["Kim Dale", "Linda Buck", "Tom Hale", "Jeff Blashill"]
 
 
 def test_industries_countries_and_cities_are_not_people():
