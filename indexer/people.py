@@ -624,6 +624,9 @@ strategist consultant lobbyist historian lecturer diplomat
 
 # Titles that are also surnames.
 _SURNAME_TITLES = frozenset("major king dean bishop judge marshal prince pope cardinal".split())
+# A Korean given name as news romanises it: two syllables joined by a hyphen ("Geun-hye", "Ji-sung").
+# Beside one, "Park" is the surname of one Korean in twelve, not a park.
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 
 
 # Names recur within an article and across a corpus: what a candidate's words say on their own
@@ -727,7 +730,7 @@ def _split_at_places(words: list[str]) -> list[list[str]]:
         if current and number == len(words) - 1 and lower in _SURNAME_TITLES:
             current.append(word)  # "John Major", "Larry King": a title ending a name is its surname
             continue
-        if lower in ORG_WORDS:
+        if lower in ORG_WORDS and not (lower == "park" and any(map(_KOREAN_GIVEN_NAME.fullmatch, words))):
             return []  # an organisation's name, not a person's
         if _parts_names(lower):
             # Names that run into a place, or out of one, are an organisation's, a team's or a

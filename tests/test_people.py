@@ -349,6 +349,12 @@ def test_the_word_a_government_office_is_of_is_not_part_of_the_name_after_it():
     assert extract_people(text) == ["Nigel Lawson", "Jim Wright", "Malcolm Baldrige", "Mark Stahl"]
 
 
+def test_park_is_a_korean_surname_beside_a_korean_given_name_and_a_park_elsewhere():
+    text = ("President Park Geun-hye met Park Ji-sung and analyst Ji-hoon Park in Seoul. Crowds filled Hyde "
+            "Park and Olympic Park, said Ann Lee.")
+    assert extract_people(text) == ["Park Geun-hye", "Park Ji-sung", "Ji-hoon Park", "Ann Lee"]
+
+
 def test_a_street_address_is_not_a_person():
     text = ("Officers stopped a car driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive, and arrested Elizabeth "
             "A. Burton, 32, of 1119 Eighth St., and Christopher Battin, who lives at 2134 Caldwell Place.")
