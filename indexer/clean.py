@@ -154,7 +154,9 @@ CONTRIBUTORS = re.compile(r"^[^.!?]{3,200}\b(?:contributed|also contributed) (?:
 WIDGET = _any(
     r"^(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s*\d*$",
     r"^\d+\s*/\s*\d+$",
-    r"^(?:caption|close|back to gallery|next|previous|prev|play|pause|mute|expand|enlarge|skip ad)$",
+    r"^(?:caption|close|back to gallery|next|previous|prev|play|pause|mute|expand|enlarge|skip ads?)$",
+    # A video player's: "Watch Full Screen to Skip Ads".
+    r"^(?:watch )?(?:in )?full ?screen(?: to skip ads?)?$",
     r"^subscribe\b.{0,30}$|^(?:log|sign) ?in\b.{0,20}$",
     # A rule drawn with characters between a story and its end matter.
     r"^[_=*~#•·-]{3,}$",

@@ -223,6 +223,8 @@ now today tonight yesterday tomorrow sometimes often usually never always like u
 following among amid against between through within until upon via whether because unless one two
 three four five six seven eight nine ten eleven twelve behind beyond above below across along around
 near toward towards beside inside outside throughout except excluding regarding concerning whereas whilst
+follow make watch read see meet join visit get click listen subscribe download share check find take let
+learn discover explore register
 """.split())
 # Words that are never part of a name, whatever their case ("Same Period Last Year" in a table).
 COMMON_WORDS = COMMON_STARTERS | STOPWORDS | frozenset("""

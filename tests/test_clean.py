@@ -25,7 +25,7 @@ from indexer import clean
     "Advertisement - story continues below", "[ Read Related Article: Floods hit the coast",
     "Featured image via Anna Kowal/Getty Images", "Featured Image: screen capture",
     "Mark T. Delaney/The Valley Courier via AP Photo", "Luca Ferrante/AFP/Getty Images", "(Source: Twitter)",
-    "Submitted photo", "(File photo)",
+    "Submitted photo", "(File photo)", "Watch Full Screen to Skip Ads", "Skip Ads",
     "Click to WATCH: The mayor's speech in full",
     "Listen to this article · 4 min", "Story continues below advertisement", "Enter your email address", "Email:",
     "By signing up you agree to our Terms of Use and Privacy Policy.",

@@ -355,6 +355,12 @@ def test_park_is_a_korean_surname_beside_a_korean_given_name_and_a_park_elsewher
     assert extract_people(text) == ["Park Geun-hye", "Park Ji-sung", "Ji-hoon Park", "Ann Lee"]
 
 
+def test_a_prompt_opening_a_line_is_not_part_of_a_name():
+    text = ("Follow Newsbeat on Instagram.\nSee Ted Kaczynski in the documentary, said Ann Lee.\n"
+            "Visit Virginia this summer, said Tom Hale.")
+    assert extract_people(text) == ["Ted Kaczynski", "Ann Lee", "Tom Hale"]
+
+
 def test_a_street_address_is_not_a_person():
     text = ("Officers stopped a car driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive, and arrested Elizabeth "
             "A. Burton, 32, of 1119 Eighth St., and Christopher Battin, who lives at 2134 Caldwell Place.")
