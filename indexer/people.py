@@ -502,6 +502,9 @@ def _results_lines(text: str) -> list[tuple[int, int]]:
 _SCORE_AFTER = re.compile(r"[^\S\n]+\d{1,3}[^\S\n]*\(")
 _SCORE = re.compile(r"[^\S\n]+\d{1,3}\b")
 _NUMBER_AFTER = re.compile(r"[^\S\n]+\d")
+_SCORE_BEFORE = re.compile(r"\d[^\S\n]*$")
+# A scorer's minute after the name, in a result's brackets: "(Stickroth 30th pen, Wosz 89th)".
+_MINUTE_AFTER = re.compile(r"[^\S\n]+\d{1,3}(?:st|nd|rd|th)?(?:[^\S\n]+(?:pen|penalty|og))?[^\S\n]*(?:[,;)]|and\b)")
 # A street address: a house number before a name ending in a kind of street ("of 1909 Jolinda Drive",
 # "1119 Eighth St."), as local papers' police and court reports give where people live.
 _HOUSE_NUMBER_BEFORE = re.compile(r"\b\d{1,6}[A-Za-z]?[^\S\n]+$")
@@ -509,9 +512,6 @@ _STREET_KINDS = frozenset("""
 street st avenue ave road rd drive dr lane ln place pl court ct boulevard blvd way terrace circle parkway pkwy
 highway hwy trail crescent close square
 """.split())
-_SCORE_BEFORE = re.compile(r"\d[^\S\n]*$")
-# A scorer's minute after the name, in a result's brackets: "(Stickroth 30th pen, Wosz 89th)".
-_MINUTE_AFTER = re.compile(r"[^\S\n]+\d{1,3}(?:st|nd|rd|th)?(?:[^\S\n]+(?:pen|penalty|og))?[^\S\n]*(?:[,;)]|and\b)")
 
 
 def _team_in_result(text: str, start: int, end: int) -> bool:
