@@ -1,3 +1,5 @@
+import pytest
+
 from indexer.extract import parse_articles
 from indexer.people import extract_names, extract_people, name_key
 
@@ -342,35 +344,31 @@ def test_industries_countries_and_cities_are_not_people():
     assert extract_people(text) == []
 
 
-
-def test_the_word_a_government_office_is_of_is_not_part_of_the_name_after_it():
-    text = ("Chancellor of the Exchequer Nigel Lawson met Speaker of the House Jim Wright and Secretary of "
-            "Commerce Malcolm Baldrige. Mark Stahl, a former vice president of Shearson Lehman Brothers, said so.")
-    assert extract_people(text) == ["Nigel Lawson", "Jim Wright", "Malcolm Baldrige", "Mark Stahl"]
-
-
-def test_park_is_a_korean_surname_beside_a_korean_given_name_and_a_park_elsewhere():
-    text = ("President Park Geun-hye met Park Ji-sung and analyst Ji-hoon Park in Seoul. Crowds filled Hyde "
-            "Park and Olympic Park, said Ann Lee.")
-    assert extract_people(text) == ["Park Geun-hye", "Park Ji-sung", "Ji-hoon Park", "Ann Lee"]
-
-
-def test_a_prompt_opening_a_line_is_not_part_of_a_name():
-    text = ("Follow Newsbeat on Instagram.\nSee Ted Kaczynski in the documentary, said Ann Lee.\n"
-            "Visit Virginia this summer, said Tom Hale.")
-    assert extract_people(text) == ["Ted Kaczynski", "Ann Lee", "Tom Hale"]
-
-
-def test_a_street_address_is_not_a_person():
-    text = ("Officers stopped a car driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive, and arrested Elizabeth "
-            "A. Burton, 32, of 1119 Eighth St., and Christopher Battin, who lives at 2134 Caldwell Place.")
-    assert extract_people(text) == ["Jonathan P. Blair", "Elizabeth A. Burton", "Christopher Battin"]
+# What the words around a name say it is. Each case failed before its rule.
+PHRASINGS = [
+    pytest.param("Chancellor of the Exchequer Nigel Lawson met Speaker of the House Jim Wright and Secretary of "
+                 "Commerce Malcolm Baldrige. Mark Stahl, a former vice president of Shearson Lehman Brothers, said so.",
+                 ["Nigel Lawson", "Jim Wright", "Malcolm Baldrige", "Mark Stahl"],
+                 id="the word a government office is of is not the name's"),
+    pytest.param("President Park Geun-hye met Park Ji-sung and analyst Ji-hoon Park in Seoul. Crowds filled Hyde "
+                 "Park and Olympic Park, said Ann Lee.", ["Park Geun-hye", "Park Ji-sung", "Ji-hoon Park", "Ann Lee"],
+                 id="Park is a Korean surname beside a Korean given name"),
+    pytest.param("Follow Newsbeat on Instagram.\nSee Ted Kaczynski in the documentary, said Ann Lee.\n"
+                 "Visit Virginia this summer, said Tom Hale.", ["Ted Kaczynski", "Ann Lee", "Tom Hale"],
+                 id="a prompt opening a line is not the name's"),
+    pytest.param("Officers stopped a car driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive, and arrested "
+                 "Elizabeth A. Burton, 32, of 1119 Eighth St., and Christopher Battin, who lives at 2134 Caldwell "
+                 "Place.", ["Jonathan P. Blair", "Elizabeth A. Burton", "Christopher Battin"],
+                 id="a street address is no one"),
+    pytest.param("Coffee producers include Costa Rica, Ecuador, El Salvador, Guatemala and Sierra Leone, traders in "
+                 "Kuala Lumpur and Las Vegas said. Salvador Dali and Sergio Leone were named too.",
+                 ["Salvador Dali", "Sergio Leone"], id="places whose words are names elsewhere are known whole"),
+]
 
 
-def test_places_whose_words_are_names_elsewhere_are_known_as_a_whole():
-    text = ("Coffee producers include Costa Rica, Ecuador, El Salvador, Guatemala and Sierra Leone, traders in "
-            "Kuala Lumpur and Las Vegas said. Salvador Dali and Sergio Leone were named too.")
-    assert extract_people(text) == ["Salvador Dali", "Sergio Leone"]
+@pytest.mark.parametrize("text, people", PHRASINGS)
+def test_names_are_read_as_the_words_around_them_say(text, people):
+    assert extract_people(text) == people
 
 
 def test_capitalised_business_terms_are_not_people():
