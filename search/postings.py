@@ -315,23 +315,16 @@ class ArrayEvaluator:
         mask, scores = self._empty()
         words = {word for leaf, _ in self._leaves for word in node._btexts(leaf.reader()) if word}
         blend = self._blend_variants and bool(words) and self._schema[node.fieldname].scorable
-        most = self._variants_idf(node, words) if blend else None
+        idfs = {word: self._searcher.idf(node.fieldname, word) for word in words} if blend else {}
+        most = _variants_idf(node, idfs) if blend else None
         for word in words:
-            idf = None if most is None else min(most, self._searcher.idf(node.fieldname, word))
+            idf = None if most is None else min(most, idfs[word])
             docnums, word_scores = self._word_scores(node.fieldname, word, within, idf)
             mask[docnums] = True
             if blend and isinstance(node, wq.FuzzyTerm):
                 word_scores = word_scores * _likeness(node.text, word if isinstance(word, str) else word.decode())
             scores[docnums] += word_scores
         return mask, _boosted(scores, node.boost)
-
-    def _variants_idf(self, node: wq.MultiTerm, words: set) -> float | None:
-        """The IDF no word that ``node`` stands for may exceed, blended: a fuzzy word's own (none
-        when no article uses it), else the commonest word's."""
-        if isinstance(node, wq.FuzzyTerm):
-            typed = next((word for word in (node.text, node.text.encode()) if word in words), None)
-            return None if typed is None else self._searcher.idf(node.fieldname, typed)
-        return min(self._searcher.idf(node.fieldname, word) for word in words)
 
     def _word_scores(self, fieldname: str, text: str | bytes, within: np.ndarray | None,
                      idf: float | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -551,6 +544,14 @@ def _arrays(matcher, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.n
         pairs.append((matcher.id(), matcher.weight()))
         matcher.next()
     return np.array([d for d, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64)
+
+
+def _variants_idf(node: wq.MultiTerm, idfs: dict) -> float | None:
+    """The IDF no word that ``node`` stands for may exceed, blended (``idfs``: each word's own): a
+    fuzzy word's own (none when no article uses it), else the commonest word's."""
+    if isinstance(node, wq.FuzzyTerm):
+        return next((idfs[word] for word in (node.text, node.text.encode()) if word in idfs), None)
+    return min(idfs.values())
 
 
 def _likeness(typed: str, word: str) -> float:
